@@ -1,0 +1,61 @@
+import { bodyLimit } from 'hono/body-limit';
+import type { AppDeps } from './http/deps.js';
+import { createRouter } from './http/router.js';
+import { requestContext, securityHeaders } from './http/middleware/context.js';
+import { corsPreflight } from './http/middleware/auth.js';
+import { errorToProblem, problemResponse } from './http/problem.js';
+import { PayloadTooLarge } from './domain/errors.js';
+import { systemRoutes } from './http/routes/system.js';
+import { adminRoutes } from './http/routes/admin.js';
+import { docsRoutes } from './http/routes/docs.js';
+import { assetRoutes } from './http/routes/assets.js';
+
+export const API_VERSION = '1.0.0';
+
+/**
+ * The whole HTTP service, the same on Node and on Cloudflare Workers: entries build
+ * the dependencies and call this.
+ */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.use('*', requestContext(deps));
+  app.use('*', securityHeaders());
+  app.use('/v1/*', corsPreflight());
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: deps.config.bodyLimitBytes,
+      onError: () => {
+        throw new PayloadTooLarge(deps.config.bodyLimitBytes);
+      },
+    }),
+  );
+
+  app.route('/', systemRoutes);
+  app.route('/', adminRoutes);
+  app.route('/', docsRoutes);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Secret keys (sk_…) for servers; publishable keys (pk_…) for the widget, from their allowed origins only',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Nestwise API',
+      version: API_VERSION,
+      description: 'Parenting advisor, safety triage, clinician booking and maternal & infant marketing-copy compliance. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/' }],
+  });
+
+  app.route('/', assetRoutes);
+
+  app.notFound((c) => problemResponse(c, { status: 404, code: 'not_found', title: 'Not found', detail: `No route for ${c.req.method} ${c.req.path}.` }));
+  app.onError((err, c) => errorToProblem(err, c));
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

@@ -1,0 +1,61 @@
+import { serve } from '@hono/node-server';
+import { createApp } from '../app.js';
+import { parseEnv, ConfigError } from '../config.js';
+import { createLogger } from '../log.js';
+import { connectPostgres } from '../db/pg-db.js';
+import { startEmbeddedDb } from '../db/embedded-db.js';
+import { loadMigrationFiles } from '../db/migration-files.js';
+import { prepareDatabase } from '../bootstrap.js';
+import { nodeAssets } from './node-assets.js';
+import type { AppDeps } from '../http/deps.js';
+
+async function main() {
+  let config;
+  try {
+    config = parseEnv(process.env);
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const t0 = Date.now();
+  const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && process.stdout.isTTY === true });
+  const db = config.databaseUrl ? connectPostgres({ connectionString: config.databaseUrl }) : await startEmbeddedDb(config.dataDir);
+  const readiness = { migrated: false, knowledgeReady: false };
+  const deps: AppDeps = { config, db, log, clock: () => new Date(), readiness, assets: nodeAssets() };
+  const app = createApp(deps);
+
+  const prepared = await prepareDatabase(db, config, loadMigrationFiles(), log);
+  readiness.migrated = true;
+  // The knowledge base is ingested by the knowledge module once it exists; until then
+  // an empty knowledge base is trivially searchable.
+  readiness.knowledgeReady = true;
+
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
+  const base = `http://localhost:${config.port}`;
+  const lines = [
+    `Nestwise is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${db.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}; ${config.llm ? `LLM ${config.llm.model}` : 'offline answer composer'})`,
+    `  API reference   ${base}/docs`,
+    `  OpenAPI         ${base}/openapi.json`,
+    `  Health          ${base}/healthz  ${base}/readyz`,
+  ];
+  if (prepared.devAdminKey) {
+    lines.push('', `  Development admin key (shown once, store it now): ${prepared.devAdminKey}`);
+  }
+  console.log(lines.join('\n'));
+
+  const shutdown = async () => {
+    server.close();
+    await db.close().catch(() => undefined);
+    process.exit(0);
+  };
+  process.on('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+}
+
+main().catch((err) => {
+  console.error('Nestwise failed to start:', err);
+  process.exit(1);
+});
