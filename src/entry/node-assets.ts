@@ -25,6 +25,14 @@ function table(extra: Record<string, string>): Record<string, string> {
   };
 }
 
+/** URL path → file under src/web, for the pages and scripts the product serves. */
+export const WEB_FILES: Record<string, string> = {};
+
+/** Every URL path the asset source answers, for copying them into the Worker build. */
+export function ASSET_PATHS(webFiles: Record<string, string>): string[] {
+  return Object.keys(table(webFiles));
+}
+
 export function nodeAssets(webFiles: Record<string, string> = {}): AssetSource {
   const files = table(Object.fromEntries(Object.entries(webFiles).map(([url, f]) => [url, join(webDir, f)])));
   const cache = new Map<string, { body: Uint8Array; contentType: string }>();

@@ -6,7 +6,7 @@ import { connectPostgres } from '../db/pg-db.js';
 import { startEmbeddedDb } from '../db/embedded-db.js';
 import { loadMigrationFiles } from '../db/migration-files.js';
 import { prepareDatabase } from '../bootstrap.js';
-import { nodeAssets } from './node-assets.js';
+import { nodeAssets, WEB_FILES } from './node-assets.js';
 import type { AppDeps } from '../http/deps.js';
 
 async function main() {
@@ -24,7 +24,7 @@ async function main() {
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && process.stdout.isTTY === true });
   const db = config.databaseUrl ? connectPostgres({ connectionString: config.databaseUrl }) : await startEmbeddedDb(config.dataDir);
   const readiness = { migrated: false, knowledgeReady: false };
-  const deps: AppDeps = { config, db, log, clock: () => new Date(), readiness, assets: nodeAssets() };
+  const deps: AppDeps = { config, db, log, clock: () => new Date(), readiness, assets: nodeAssets(WEB_FILES) };
   const app = createApp(deps);
 
   const prepared = await prepareDatabase(db, config, loadMigrationFiles(), log);
