@@ -8,6 +8,11 @@ import { PayloadTooLarge } from './domain/errors.js';
 import { systemRoutes } from './http/routes/system.js';
 import { adminRoutes } from './http/routes/admin.js';
 import { docsRoutes } from './http/routes/docs.js';
+import { knowledgeRoutes } from './http/routes/knowledge.js';
+import { triageRoutes } from './http/routes/triage.js';
+import { chatRoutes } from './http/routes/chat.js';
+import { conversationRoutes } from './http/routes/conversations.js';
+import { openaiCompatRoutes } from './http/routes/openai-compat.js';
 import { assetRoutes } from './http/routes/assets.js';
 
 export const API_VERSION = '1.0.0';
@@ -34,6 +39,11 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', systemRoutes);
   app.route('/', adminRoutes);
+  app.route('/', triageRoutes);
+  app.route('/', chatRoutes);
+  app.route('/', openaiCompatRoutes);
+  app.route('/', conversationRoutes);
+  app.route('/', knowledgeRoutes);
   app.route('/', docsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {

@@ -8,6 +8,10 @@ import { loadMigrationFiles } from '../db/migration-files.js';
 import { prepareDatabase } from '../bootstrap.js';
 import { nodeAssets, WEB_FILES } from './node-assets.js';
 import type { AppDeps } from '../http/deps.js';
+import { createEmbedder } from '../adapters/embedder.js';
+import { createLlmAnswerer } from '../adapters/llm-answerer.js';
+import { loadKnowledge } from '../knowledge-files.js';
+import { ingestKnowledge } from '../domain/knowledge/ingest.js';
 
 async function main() {
   let config;
@@ -24,13 +28,24 @@ async function main() {
   const log = createLogger({ level: config.logLevel, pretty: config.env === 'development' && process.stdout.isTTY === true });
   const db = config.databaseUrl ? connectPostgres({ connectionString: config.databaseUrl }) : await startEmbeddedDb(config.dataDir);
   const readiness = { migrated: false, knowledgeReady: false };
-  const deps: AppDeps = { config, db, log, clock: () => new Date(), readiness, assets: nodeAssets(WEB_FILES) };
+  const embedder = createEmbedder(config.embeddings);
+  const deps: AppDeps = {
+    config,
+    db,
+    log,
+    clock: () => new Date(),
+    readiness,
+    embedder,
+    answerer: config.llm ? createLlmAnswerer(config.llm) : undefined,
+    assets: nodeAssets(WEB_FILES),
+  };
   const app = createApp(deps);
 
   const prepared = await prepareDatabase(db, config, loadMigrationFiles(), log);
   readiness.migrated = true;
-  // The knowledge base is ingested by the knowledge module once it exists; until then
-  // an empty knowledge base is trivially searchable.
+  // Idempotent by content hash: a restart with an unchanged knowledge/ folder skips every document.
+  const ingest = await ingestKnowledge(db, embedder, loadKnowledge());
+  log.info({ ...ingest }, 'knowledge base ingested');
   readiness.knowledgeReady = true;
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });

@@ -8,6 +8,7 @@ import { createApp } from '../app.js';
 import { parseEnv } from '../config.js';
 import { connectPostgres } from '../db/pg-db.js';
 import { consoleLogger } from '../log-console.js';
+import { createEmbedder } from '../adapters/embedder.js';
 
 interface WorkerEnv {
   HYPERDRIVE?: { connectionString: string };
@@ -28,6 +29,7 @@ export default {
       config,
       db,
       log: consoleLogger(config.logLevel),
+      embedder: createEmbedder(config.embeddings),
       clock: () => new Date(),
       // Readiness on Workers is the database's: migrations are applied before deploy.
       readiness: { migrated: true, knowledgeReady: true },

@@ -1,6 +1,8 @@
 import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { Principal } from '../domain/keys/scopes.js';
+import type { Embedder } from '../domain/knowledge/embedder.js';
+import type { OnlineAnswerer, SlotOffer, Specialty } from '../domain/advisor/turn.js';
 
 /** The subset of pino's API the app uses; the Worker entry supplies a console-backed one. */
 export interface Logger {
@@ -28,6 +30,11 @@ export interface AppDeps {
   log: Logger;
   clock: () => Date;
   readiness: Readiness;
+  embedder: Embedder;
+  /** The language model behind the advisor when LLM_* is configured; offline composer otherwise. */
+  answerer?: OnlineAnswerer;
+  /** Open clinician slots to offer after an urgent or routine triage (from the booking module). */
+  offerSlots?: (tenantId: string, specialty: Specialty, locale: 'zh-CN' | 'en', within: 'today' | 'days') => Promise<SlotOffer[]>;
   assets?: AssetSource;
 }
 

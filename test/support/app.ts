@@ -7,6 +7,7 @@ import type { Db } from '../../src/db/db.js';
 import { ensureDefaultTenant } from '../../src/domain/keys/tenants.js';
 import { createKey } from '../../src/domain/keys/keys.js';
 import type { Scope } from '../../src/domain/keys/scopes.js';
+import { LocalEmbedder } from '../../src/domain/knowledge/embedder.js';
 
 /** Captures every log line the app writes, so tests can assert what never reaches logs. */
 export class LogCapture extends Writable {
@@ -42,6 +43,7 @@ export async function createTestApp(db: Db, overrides: Partial<AppDeps> & { env?
     log: createLogger({ level: 'info', pretty: false, destination: logs }),
     clock: () => new Date(),
     readiness: { migrated: true, knowledgeReady: true },
+    embedder: new LocalEmbedder(config.embeddings.model, config.embeddings.dimensions),
     ...overrides,
   };
   const app = createApp(deps);

@@ -1,0 +1,1 @@
+export type TriageLevel = 'emergency' | 'urgent' | 'routine' | 'self_care';
