@@ -1,4 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
+import { timeout } from 'hono/timeout';
+import { SlidingWindowLimiter } from './http/rate-limit.js';
+import { ipRateLimit } from './http/middleware/limits.js';
 import type { AppDeps } from './http/deps.js';
 import { createRouter } from './http/router.js';
 import { requestContext, securityHeaders } from './http/middleware/context.js';
@@ -13,6 +16,9 @@ import { triageRoutes } from './http/routes/triage.js';
 import { chatRoutes } from './http/routes/chat.js';
 import { conversationRoutes } from './http/routes/conversations.js';
 import { openaiCompatRoutes } from './http/routes/openai-compat.js';
+import { privacyRoutes } from './http/routes/privacy.js';
+import { complianceRoutes } from './http/routes/compliance.js';
+import { bookingRoutes } from './http/routes/booking.js';
 import { assetRoutes } from './http/routes/assets.js';
 
 export const API_VERSION = '1.0.0';
@@ -24,9 +30,12 @@ export const API_VERSION = '1.0.0';
 export function createApp(deps: AppDeps) {
   const app = createRouter();
 
-  app.use('*', requestContext(deps));
+  const limiter = new SlidingWindowLimiter();
+  app.use('*', requestContext(deps, limiter));
   app.use('*', securityHeaders());
   app.use('/v1/*', corsPreflight());
+  app.use('/v1/*', ipRateLimit(limiter));
+  app.use('/v1/*', timeout(deps.config.requestTimeoutMs));
   app.use(
     '/v1/*',
     bodyLimit({
@@ -44,6 +53,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', openaiCompatRoutes);
   app.route('/', conversationRoutes);
   app.route('/', knowledgeRoutes);
+  app.route('/', bookingRoutes);
+  app.route('/', privacyRoutes);
+  app.route('/', complianceRoutes);
   app.route('/', docsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {

@@ -39,6 +39,10 @@ const envSchema = z
     EMBEDDINGS_API_KEY: optionalString,
     BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(1_000_000),
     METRICS_TOKEN: optionalString,
+    RATE_LIMIT_KEY_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
+    RATE_LIMIT_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(1200),
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    TRUST_PROXY: z.enum(['0', '1', 'true', 'false']).default('0').transform((v) => v === '1' || v === 'true'),
     WEBHOOK_SECRET: optionalString,
   })
   .superRefine((env, ctx) => {
@@ -86,6 +90,10 @@ export interface Config {
   bodyLimitBytes: number;
   metricsToken?: string;
   webhookSecret?: string;
+  rateLimits: { keyPerMinute: number; ipPerMinute: number };
+  requestTimeoutMs: number;
+  /** Take the client IP from X-Forwarded-For (only behind a proxy you control). */
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -131,5 +139,8 @@ export function parseEnv(record: Record<string, string | undefined>): Config {
     bodyLimitBytes: e.BODY_LIMIT_BYTES,
     metricsToken: e.METRICS_TOKEN,
     webhookSecret: e.WEBHOOK_SECRET,
+    rateLimits: { keyPerMinute: e.RATE_LIMIT_KEY_PER_MINUTE, ipPerMinute: e.RATE_LIMIT_IP_PER_MINUTE },
+    requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+    trustProxy: e.TRUST_PROXY,
   };
 }

@@ -12,6 +12,10 @@ import { createEmbedder } from '../adapters/embedder.js';
 import { createLlmAnswerer } from '../adapters/llm-answerer.js';
 import { loadKnowledge } from '../knowledge-files.js';
 import { ingestKnowledge } from '../domain/knowledge/ingest.js';
+import { offerSlots, seedDemoClinic, startHoldSweeper } from '../domain/booking/index.js';
+import { startWebhookWorker } from '../domain/webhooks/index.js';
+import { startRetentionJob } from '../domain/privacy/retention.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
 
 async function main() {
   let config;
@@ -37,6 +41,14 @@ async function main() {
     readiness,
     embedder,
     answerer: config.llm ? createLlmAnswerer(config.llm) : undefined,
+    offerSlots: (tenantId, specialty, locale, within) => offerSlots(db, { tenantId, specialty, locale, within, now: new Date() }),
+    clientIp: (req, env) => {
+      try {
+        return getConnInfo({ req: { raw: req }, env } as never).remote.address;
+      } catch {
+        return undefined;
+      }
+    },
     assets: nodeAssets(WEB_FILES),
   };
   const app = createApp(deps);
@@ -47,6 +59,17 @@ async function main() {
   const ingest = await ingestKnowledge(db, embedder, loadKnowledge());
   log.info({ ...ingest }, 'knowledge base ingested');
   readiness.knowledgeReady = true;
+
+  // The embedded default is a demo: it gets a demo clinic with open slots for the widget.
+  if (db.kind === 'embedded') {
+    const seeded = await seedDemoClinic(db, { tenantId: prepared.tenant.id, now: new Date() });
+    log.info({ ...seeded }, 'demo clinic ready');
+  }
+  const stopJobs = [
+    startWebhookWorker({ db, clock: deps.clock, log }),
+    startHoldSweeper({ db, clock: deps.clock, log }),
+    startRetentionJob({ db, clock: deps.clock, log }),
+  ];
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });
   const base = `http://localhost:${config.port}`;
@@ -63,6 +86,7 @@ async function main() {
 
   const shutdown = async () => {
     server.close();
+    await Promise.all(stopJobs.map((stop) => stop()));
     await db.close().catch(() => undefined);
     process.exit(0);
   };

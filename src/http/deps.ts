@@ -2,6 +2,7 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/db.js';
 import type { Principal } from '../domain/keys/scopes.js';
 import type { Embedder } from '../domain/knowledge/embedder.js';
+import type { SlidingWindowLimiter } from './rate-limit.js';
 import type { OnlineAnswerer, SlotOffer, Specialty } from '../domain/advisor/turn.js';
 
 /** The subset of pino's API the app uses; the Worker entry supplies a console-backed one. */
@@ -25,6 +26,8 @@ export interface Readiness {
 }
 
 export interface AppDeps {
+  /** The caller's IP as the runtime sees it (socket address on Node, CF-Connecting-IP on Workers). */
+  clientIp?: (req: Request, env: unknown) => string | undefined;
   config: Config;
   db: Db;
   log: Logger;
@@ -43,5 +46,6 @@ export type AppEnv = {
     deps: AppDeps;
     principal: Principal;
     requestId: string;
+    limiter: SlidingWindowLimiter;
   };
 };

@@ -58,6 +58,9 @@ export function errorToProblem(err: unknown, c: Context<AppEnv>): Response {
         detail: malformed ? 'The request body is not valid JSON.' : err.message || 'The request could not be read.',
       });
     }
+    if (status === 504) {
+      return problemResponse(c, { status: 503, code: 'timeout', title: 'Request timed out', detail: 'The request took too long and was stopped; retry shortly.' }, { 'Retry-After': '2' });
+    }
     if (status < 500) {
       return problemResponse(c, { status, code: `http_${status}`, title: 'Request refused', detail: err.message || 'The request was refused.' });
     }

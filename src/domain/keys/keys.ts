@@ -25,6 +25,7 @@ export interface KeyView {
   allowedOrigins: string[];
   createdAt: string;
   revokedAt: string | null;
+  rateLimitPerMinute: number | null;
 }
 
 interface KeyRow {
@@ -37,6 +38,7 @@ interface KeyRow {
   allowed_origins: string[];
   created_at: Date;
   revoked_at: Date | null;
+  rate_limit_per_minute: number | null;
 }
 
 const toView = (r: KeyRow): KeyView => ({
@@ -49,6 +51,7 @@ const toView = (r: KeyRow): KeyView => ({
   allowedOrigins: r.allowed_origins,
   createdAt: new Date(r.created_at).toISOString(),
   revokedAt: r.revoked_at ? new Date(r.revoked_at).toISOString() : null,
+  rateLimitPerMinute: r.rate_limit_per_minute,
 });
 
 /** Origins are compared exactly as browsers send them: scheme://host[:port], no path. */
@@ -66,6 +69,7 @@ export interface CreateKeyInput {
   allowedOrigins?: string[];
   /** Use this exact secret (bootstrap admin key); otherwise one is generated. */
   secret?: string;
+  rateLimitPerMinute?: number;
 }
 
 /** Creates a key and returns it with its secret — the only time the secret is shown. */
@@ -95,9 +99,9 @@ export async function createKey(q: Queryable, input: CreateKeyInput): Promise<{ 
   }
   const secret = input.secret ?? generateSecret(input.kind);
   const res = await q.query<KeyRow>(
-    `INSERT INTO api_keys (tenant_id, kind, name, prefix, hash, scopes, allowed_origins)
-     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING *`,
-    [input.tenantId, input.kind, input.name ?? '', secret.slice(0, 10), await hashKey(secret), scopes, origins],
+    `INSERT INTO api_keys (tenant_id, kind, name, prefix, hash, scopes, allowed_origins, rate_limit_per_minute)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING *`,
+    [input.tenantId, input.kind, input.name ?? '', secret.slice(0, 10), await hashKey(secret), scopes, origins, input.rateLimitPerMinute ?? null],
   );
   return { key: toView(res.rows[0]!), secret };
 }
@@ -107,7 +111,7 @@ export async function authenticate(q: Queryable, secret: string): Promise<Princi
   const res = await q.query<KeyRow>('SELECT * FROM api_keys WHERE hash = $1 AND revoked_at IS NULL', [await hashKey(secret)]);
   const r = res.rows[0];
   if (!r) return undefined;
-  return { tenantId: r.tenant_id, keyId: r.id, kind: r.kind, scopes: r.scopes, allowedOrigins: r.allowed_origins };
+  return { tenantId: r.tenant_id, keyId: r.id, kind: r.kind, scopes: r.scopes, allowedOrigins: r.allowed_origins, rateLimitPerMinute: r.rate_limit_per_minute };
 }
 
 export async function listKeys(q: Queryable, tenantId: string): Promise<KeyView[]> {

@@ -13,6 +13,8 @@ export interface Principal {
   kind: KeyKind;
   scopes: Scope[];
   allowedOrigins: string[];
+  /** This key's own request budget, when it has one. */
+  rateLimitPerMinute: number | null;
 }
 
 export function hasScope(p: Principal, scope: Scope): boolean {

@@ -3,6 +3,7 @@ import { authenticate } from '../../domain/keys/keys.js';
 import { hasScope, type Scope } from '../../domain/keys/scopes.js';
 import { Forbidden, Unauthorized } from '../../domain/errors.js';
 import type { AppEnv } from '../deps.js';
+import { keyRateLimit } from './limits.js';
 
 /**
  * Authenticates the bearer key and checks one scope. Publishable widget keys are only
@@ -28,6 +29,7 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
       throw new Forbidden(`This key lacks the "${scope}" scope.`, 'insufficient_scope');
     }
     c.set('principal', principal);
+    keyRateLimit(c, c.get('limiter'));
     await next();
   };
 }

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../deps.js';
+import type { SlidingWindowLimiter } from '../rate-limit.js';
 
 const ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -9,12 +10,13 @@ const ID_RE = /^[A-Za-z0-9._-]{1,64}$/;
  * method, route, status and latency only: never headers or bodies, so neither keys nor
  * personal data can reach the logs from here.
  */
-export function requestContext(deps: AppDeps): MiddlewareHandler<AppEnv> {
+export function requestContext(deps: AppDeps, limiter: SlidingWindowLimiter): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const incoming = c.req.header('x-request-id');
     const requestId = incoming && ID_RE.test(incoming) ? incoming : crypto.randomUUID();
     c.set('deps', deps);
     c.set('requestId', requestId);
+    c.set('limiter', limiter);
     const t0 = performance.now();
     await next();
     c.header('X-Request-Id', requestId);

@@ -6,6 +6,7 @@ import { createKey, listKeys, revokeKey } from '../../domain/keys/keys.js';
 import { createTenant, getTenant, listTenants, updateTenantSettings } from '../../domain/keys/tenants.js';
 import { SCOPES } from '../../domain/keys/scopes.js';
 import { Forbidden } from '../../domain/errors.js';
+import { audit } from '../../domain/audit.js';
 import type { Context } from 'hono';
 import type { AppEnv } from '../deps.js';
 
@@ -20,6 +21,7 @@ const KeySchema = z
     allowedOrigins: z.array(z.string()),
     createdAt: z.string(),
     revokedAt: z.string().nullable(),
+    rateLimitPerMinute: z.number().nullable(),
   })
   .openapi('ApiKey');
 
@@ -88,6 +90,7 @@ const createKeyRoute = createRoute({
             scopes: z.array(z.enum(SCOPES)).min(1),
             allowedOrigins: z.array(z.string().max(300)).max(50).optional(),
             tenantId: uuid.optional(),
+            rateLimitPerMinute: z.number().int().min(1).max(1_000_000).optional(),
           }),
         },
       },
@@ -115,13 +118,19 @@ export const adminRoutes = createRouter()
     const out = await db.tx(async (q) => {
       const tenant = await createTenant(q, body.name, body.settings ?? {});
       const { key, secret } = await createKey(q, { tenantId: tenant.id, kind: 'secret', name: 'first admin', scopes: ['admin'] });
+      const actor = `key:${c.get('principal').keyId}`;
+      await audit(q, { tenantId: own.id, actor, action: 'tenant.created', target: tenant.id, requestId: c.get('requestId') });
+      await audit(q, { tenantId: tenant.id, actor, action: 'key.created', target: key.id, requestId: c.get('requestId'), details: { kind: key.kind, scopes: key.scopes } });
       return { tenant, adminKey: key, secret };
     });
     return c.json(out, 201);
   })
   .openapi(patchTenantRoute, async (c) => {
     const id = await targetTenant(c, c.req.valid('param').id);
-    return c.json(await updateTenantSettings(c.get('deps').db, id, c.req.valid('json').settings), 200);
+    const settings = c.req.valid('json').settings;
+    const tenant = await updateTenantSettings(c.get('deps').db, id, settings);
+    await audit(c.get('deps').db, { tenantId: id, actor: `key:${c.get('principal').keyId}`, action: 'tenant.updated', target: id, requestId: c.get('requestId'), details: { fields: Object.keys(settings) } });
+    return c.json(tenant, 200);
   })
   .openapi(listKeysRoute, async (c) => {
     const id = await targetTenant(c, c.req.valid('query').tenantId);
@@ -130,9 +139,18 @@ export const adminRoutes = createRouter()
   .openapi(createKeyRoute, async (c) => {
     const body = c.req.valid('json');
     const tenantId = await targetTenant(c, body.tenantId);
-    const out = await createKey(c.get('deps').db, { tenantId, kind: body.kind, name: body.name, scopes: body.scopes, allowedOrigins: body.allowedOrigins });
+    const { db } = c.get('deps');
+    const out = await db.tx(async (q) => {
+      const created = await createKey(q, { tenantId, kind: body.kind, name: body.name, scopes: body.scopes, allowedOrigins: body.allowedOrigins, rateLimitPerMinute: body.rateLimitPerMinute });
+      await audit(q, { tenantId, actor: `key:${c.get('principal').keyId}`, action: 'key.created', target: created.key.id, requestId: c.get('requestId'), details: { kind: created.key.kind, scopes: created.key.scopes } });
+      return created;
+    });
     return c.json(out, 201);
   })
   .openapi(revokeKeyRoute, async (c) => {
-    return c.json(await revokeKey(c.get('deps').db, c.get('principal').tenantId, c.req.valid('param').id), 200);
+    const { db } = c.get('deps');
+    const p = c.get('principal');
+    const key = await revokeKey(db, p.tenantId, c.req.valid('param').id);
+    await audit(db, { tenantId: p.tenantId, actor: `key:${p.keyId}`, action: 'key.revoked', target: key.id, requestId: c.get('requestId') });
+    return c.json(key, 200);
   });

@@ -1,0 +1,10 @@
+export * from './types.js';
+export { validateContact, type ContactInput } from './contact.js';
+export { createClinic, getClinic, createClinician, listClinicians, listAvailability, replaceAvailability, type ClinicView, type RuleView, type RuleInput, type CreateClinicianInput } from './clinicians.js';
+export { materialiseSlots, listSlots, offerSlots, MAX_RANGE_DAYS, type SlotOffer } from './slots.js';
+export { bookSlot, createBooking, getBooking, getClinicianView, confirmBooking, cancelBooking, completeBooking, expireHolds, type BookingInput } from './bookings.js';
+export { seedDemoClinic, DEMO_CLINIC_SLUG, type SeedResult } from './seed.js';
+export { startHoldSweeper } from './sweeper.js';
+export { exportSubjectBookings, eraseSubjectBookings, type SubjectBookingData } from './subjects.js';
+export { generateSlots, fitsSchedule, validateRules, type WeeklyRule } from './schedule.js';
+export { pruneIdempotencyKeys } from './idempotency.js';

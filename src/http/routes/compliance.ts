@@ -1,0 +1,81 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { createRouter } from '../router.js';
+import { requireScope } from '../middleware/auth.js';
+import { authErrors, bearer, LocaleSchema } from '../schemas/common.js';
+import { checkCompliance, MAX_INPUT_BYTES } from '../../domain/compliance/index.js';
+import { PayloadTooLarge } from '../../domain/errors.js';
+
+export const CHANNELS = ['xiaohongshu_note', 'wechat_article', 'douyin_live_script', 'product_detail', 'en_social_post', 'en_email'] as const;
+export const PRODUCT_TYPES = [
+  'infant_formula',
+  'follow_on_formula',
+  'growing_up_milk',
+  'complementary_food',
+  'health_food',
+  'special_medical_food',
+  'cosmetic',
+  'children_cosmetic',
+  'medical_device',
+  'food_contact',
+  'diapers_wipes',
+  'apparel',
+  'toy',
+  'education_service',
+  'general',
+] as const;
+export const MARKETS = ['CN', 'US', 'EU', 'UK'] as const;
+
+const FindingSchema = z
+  .object({
+    ruleId: z.string(),
+    category: z.string(),
+    severity: z.enum(['block', 'review', 'advisory']),
+    start: z.number().int(),
+    end: z.number().int(),
+    match: z.string(),
+    message: z.string(),
+    legalBasis: z.string(),
+    suggestion: z.string(),
+  })
+  .openapi('Finding');
+
+const route = createRoute({
+  method: 'post',
+  path: '/v1/compliance/check',
+  tags: ['Compliance'],
+  summary: 'Check marketing copy against advertising law (China first, then US/EU/UK)',
+  description: '`start`/`end` are UTF-16 offsets into the submitted `text`. Text over 200 KB is refused with 413.',
+  security: bearer,
+  middleware: [requireScope('compliance')] as const,
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            text: z.string().min(1),
+            locale: LocaleSchema.optional(),
+            channel: z.enum(CHANNELS).optional(),
+            productType: z.enum(PRODUCT_TYPES).optional(),
+            market: z.enum(MARKETS).optional(),
+            formulaStage: z.union([z.literal(1), z.literal(2), z.literal(3)]).optional(),
+            commercial: z.boolean().optional(),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Verdict and findings', content: { 'application/json': { schema: z.object({ verdict: z.enum(['pass', 'review', 'block']), findings: z.array(FindingSchema) }) } } },
+    ...authErrors,
+  },
+});
+
+export const complianceRoutes = createRouter().openapi(route, async (c) => {
+  const body = c.req.valid('json');
+  if (new TextEncoder().encode(body.text).length > MAX_INPUT_BYTES) {
+    throw new PayloadTooLarge(MAX_INPUT_BYTES);
+  }
+  const result = checkCompliance(body);
+  return c.json({ verdict: result.verdict, findings: result.findings.map(({ replacement: _r, ...f }) => f) }, 200);
+});

@@ -1,0 +1,9 @@
+import type { Db } from '../../src/db/db.js';
+import { loadKnowledge } from '../../src/knowledge-files.js';
+import { ingestKnowledge } from '../../src/domain/knowledge/ingest.js';
+import { LocalEmbedder } from '../../src/domain/knowledge/embedder.js';
+
+/** Ingests the real knowledge base with the local embedder (the embedded default). */
+export async function ingestRealKnowledge(db: Db): Promise<void> {
+  await ingestKnowledge(db, new LocalEmbedder('nestwise-local-v1', 512), loadKnowledge());
+}
