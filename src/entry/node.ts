@@ -41,7 +41,7 @@ async function main() {
     readiness,
     embedder,
     answerer: config.llm ? createLlmAnswerer(config.llm) : undefined,
-    offerSlots: (tenantId, specialty, locale, within) => offerSlots(db, { tenantId, specialty, locale, within, now: new Date() }),
+    offerSlots: (tenantId, specialty, locale, within) => offerSlots(db, { tenantId, specialty, locale, within, now: deps.clock() }),
     clientIp: (req, env) => {
       try {
         return getConnInfo({ req: { raw: req }, env } as never).remote.address;
@@ -60,9 +60,10 @@ async function main() {
   log.info({ ...ingest }, 'knowledge base ingested');
   readiness.knowledgeReady = true;
 
-  // The embedded default is a demo: it gets a demo clinic with open slots for the widget.
+  // The embedded default is a demo: its operator tenant gets a demo clinic with open slots
+  // so the widget demo can book (idempotent). A real deployment adds its own clinics.
   if (db.kind === 'embedded') {
-    const seeded = await seedDemoClinic(db, { tenantId: prepared.tenant.id, now: new Date() });
+    const seeded = await seedDemoClinic(db, { tenantId: prepared.tenant.id, now: deps.clock() });
     log.info({ ...seeded }, 'demo clinic ready');
   }
   const stopJobs = [

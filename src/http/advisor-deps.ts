@@ -14,6 +14,8 @@ export async function advisorDeps(c: Context<AppEnv>): Promise<AdvisorDeps> {
     answerer: deps.answerer,
     tenantSettings: tenant.settings,
     offerSlots: deps.offerSlots ? (specialty, locale, within) => deps.offerSlots!(tenant.id, specialty, locale, within) : undefined,
+    actor: `key:${c.get('principal').keyId}`,
+    requestId: c.get('requestId'),
     onFallback: (reason) => deps.log.warn({ requestId: c.get('requestId'), reason }, 'advisor fell back to the offline composer'),
   };
 }

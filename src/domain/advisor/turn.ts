@@ -15,6 +15,8 @@ import { emergencyAnswer } from './emergency.js';
 import { retrievalQuery } from './followup.js';
 import { checkAnswer } from './checks.js';
 import { createConversation, getConversation, insertMessage, listMessages, updateConversationChild } from './store.js';
+import { enqueueEvent } from '../webhooks/index.js';
+import { audit } from '../audit.js';
 
 export type Locale = 'zh-CN' | 'en';
 export type Specialty = 'paediatrics' | 'obstetrics' | 'lactation' | 'mental_health' | 'nutrition';
@@ -66,6 +68,9 @@ export interface AdvisorDeps {
   tenantSettings?: TenantSettings;
   offerSlots?: (specialty: Specialty, locale: Locale, within: 'today' | 'days') => Promise<SlotOffer[]>;
   onFallback?: (reason: string) => void;
+  /** Who is asking (for the audit trail), e.g. "key:<id>", and the request id. */
+  actor?: string;
+  requestId?: string;
 }
 
 export interface TurnInput {
@@ -196,7 +201,7 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
   const triageOut = { level: tri.level, reasons: tri.reasons, actions: tri.actions };
   const messageId = await deps.db.tx(async (q) => {
     await insertMessage(q, { conversationId: conversation.id, tenantId: input.tenantId, role: 'user', text: redacted, triage: triageOut, signals, stage: resolved.primary });
-    return insertMessage(q, {
+    const id = await insertMessage(q, {
       conversationId: conversation.id,
       tenantId: input.tenantId,
       role: 'assistant',
@@ -208,6 +213,14 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
       stage: resolved.primary,
       latencyMs,
     });
+    if (tri.level === 'emergency' || tri.level === 'urgent') {
+      // Escalations reach the tenant's systems (webhook) and the audit trail: rule codes
+      // and ids only, never the message.
+      const details = { conversationId: conversation.id, messageId: id, level: tri.level, reasons: tri.reasons.map((r) => r.code) };
+      await enqueueEvent(q, { tenantId: input.tenantId, type: 'triage.escalated', payload: details });
+      await audit(q, { tenantId: input.tenantId, actor: deps.actor ?? 'system', action: 'triage.escalated', target: conversation.id, requestId: deps.requestId, details });
+    }
+    return id;
   });
 
   return {

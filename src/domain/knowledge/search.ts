@@ -46,14 +46,11 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
   const terms = [...new Set(searchTerms(expanded))].slice(0, 64);
   const vector = toVectorLiteral(await embedder.embedQuery(expanded));
   const d = Math.trunc(embedder.dimensions);
-  const tsquery = terms.length ? terms.map((t) => `'${t}'`).join(' | ') : null;
   const stages = input.stages && input.stages.length ? input.stages : null;
 
-  return db.tx(async (q) => {
-    // Filtered HNSW scans keep looking until enough rows pass the filter (pgvector ≥ 0.8).
-    await q.query(`SET LOCAL hnsw.iterative_scan = relaxed_order`);
-    await q.query(`SET LOCAL hnsw.ef_search = 100`);
-    const res = await q.query<{
+  {
+    // One round trip: hnsw.iterative_scan and ef_search are session settings (db/pg-db.ts).
+    const res = await db.query<{
       id: string;
       doc_id: string;
       heading: string;
@@ -76,19 +73,27 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
            LIMIT ${CANDIDATES}) v
        ), qt AS (
          -- BM25-style inverse document frequency of each query term in this locale
-         SELECT t.term, ln(1 + (st.chunks - t.df + 0.5) / (t.df + 0.5)) AS idf
+         SELECT t.term, ln(1 + (st.chunks - t.df + 0.5) / (t.df + 0.5)) AS idf,
+                t.df::float8 / st.chunks AS frac, to_tsquery('simple', quote_literal(t.term)) AS tq
          FROM kb_terms t JOIN kb_locale_stats st ON st.locale = t.locale
-         WHERE t.locale = $3 AND t.term = ANY($6::text[])
+         WHERE t.locale = $3 AND t.term = ANY($5::text[])
+       ), cq AS (
+         -- candidates come from the informative terms; words found in a quarter of all
+         -- chunks still score, but do not pull in half the corpus as candidates
+         SELECT coalesce(
+                  to_tsquery('simple', string_agg(quote_literal(term), ' | ') FILTER (WHERE frac < 0.25)),
+                  to_tsquery('simple', string_agg(quote_literal(term), ' | '))) AS q
+         FROM qt
+       ), cand AS (
+         SELECT c.id, c.search_terms FROM kb_chunks c, cq
+         WHERE cq.q IS NOT NULL AND c.search_terms @@ cq.q AND c.locale = $3
+           AND ($4::text[] IS NULL OR c.stages = '{}' OR c.stages && $4::text[])
        ), fts AS (
          SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (
-           SELECT c.id, sum(qt.idf) + 0.1 * ts_rank_cd(c.search_terms, query, 1) AS score
-           FROM kb_chunks c
-           CROSS JOIN to_tsquery('simple', coalesce($5, '')) AS query
-           JOIN qt ON c.search_terms @@ to_tsquery('simple', quote_literal(qt.term))
-           WHERE $5 IS NOT NULL AND c.search_terms @@ query AND c.locale = $3
-             AND ($4::text[] IS NULL OR c.stages = '{}' OR c.stages && $4::text[])
-           GROUP BY c.id, c.search_terms, query
-           ORDER BY score DESC, c.id
+           SELECT cand.id, sum(qt.idf) AS score
+           FROM cand JOIN qt ON cand.search_terms @@ qt.tq
+           GROUP BY cand.id
+           ORDER BY score DESC, cand.id
            LIMIT ${CANDIDATES}) f
        ), fused AS (
          SELECT coalesce(vec.id, fts.id) AS id,
@@ -99,7 +104,7 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
        SELECT c.id, c.doc_id, c.heading, c.body, c.stages, c.topics, d.title, d.sources, d.reviewed, f.rrf, f.sim
        FROM fused f JOIN kb_chunks c ON c.id = f.id JOIN kb_documents d ON d.id = c.doc_id
        ORDER BY f.rrf DESC, c.id`,
-      [vector, embedder.model, input.locale, stages, tsquery, terms],
+      [vector, embedder.model, input.locale, stages, terms],
     );
     const out: SearchResult[] = [];
     const perDocCount = new Map<string, number>();
@@ -123,5 +128,5 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
       if (out.length >= k) break;
     }
     return out;
-  });
+  }
 }
