@@ -18,6 +18,7 @@ import { conversationRoutes } from './http/routes/conversations.js';
 import { openaiCompatRoutes } from './http/routes/openai-compat.js';
 import { privacyRoutes } from './http/routes/privacy.js';
 import { complianceRoutes } from './http/routes/compliance.js';
+import { familyRoutes } from './http/routes/families.js';
 import { bookingRoutes } from './http/routes/booking.js';
 import { assetRoutes } from './http/routes/assets.js';
 
@@ -52,6 +53,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', chatRoutes);
   app.route('/', openaiCompatRoutes);
   app.route('/', conversationRoutes);
+  app.route('/', familyRoutes);
   app.route('/', knowledgeRoutes);
   app.route('/', bookingRoutes);
   app.route('/', privacyRoutes);

@@ -15,6 +15,7 @@ import { ingestKnowledge } from '../domain/knowledge/ingest.js';
 import { offerSlots, seedDemoClinic, startHoldSweeper } from '../domain/booking/index.js';
 import { startWebhookWorker } from '../domain/webhooks/index.js';
 import { startRetentionJob } from '../domain/privacy/retention.js';
+import { startReminderJob } from '../domain/families/index.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
 
 async function main() {
@@ -70,6 +71,7 @@ async function main() {
     startWebhookWorker({ db, clock: deps.clock, log }),
     startHoldSweeper({ db, clock: deps.clock, log }),
     startRetentionJob({ db, clock: deps.clock, log }),
+    startReminderJob({ db, clock: deps.clock, log }, 60 * 60_000),
   ];
 
   const server = serve({ fetch: app.fetch, port: config.port, hostname: '0.0.0.0' });

@@ -17,6 +17,7 @@ import { checkAnswer } from './checks.js';
 import { createConversation, getConversation, insertMessage, listMessages, updateConversationChild } from './store.js';
 import { enqueueEvent } from '../webhooks/index.js';
 import { audit } from '../audit.js';
+import { allergyNotice, familyAllergies } from '../families/index.js';
 
 export type Locale = 'zh-CN' | 'en';
 export type Specialty = 'paediatrics' | 'obstetrics' | 'lactation' | 'mental_health' | 'nutrition';
@@ -80,6 +81,8 @@ export interface TurnInput {
   locale?: Locale;
   child?: ChildProfile;
   subjectId?: string;
+  /** The family profile: known allergies of any child are weighed in food questions. */
+  familyId?: string;
   /** Earlier turns sent by a stateless client (OpenAI-style messages), when there is no conversationId. */
   priorTurns?: { role: 'user' | 'assistant'; text: string }[];
 }
@@ -185,6 +188,12 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
       const composed = composeAnswer({ question: query, locale, level: tri.level, chunks, clinicianSections });
       answer = composed.answer;
       citations = composed.citedDocs.map((docId) => chunks.find((c) => c.docId === docId)!).map(toCitation);
+    }
+
+    if (input.familyId) {
+      // One child's known allergy matters when a sibling's food is the question.
+      const notice = allergyNotice(await familyAllergies(deps.db, input.tenantId, input.familyId), input.message, locale);
+      if (notice) answer = `${notice}\n\n${answer}`;
     }
 
     const bookAction = tri.actions.find((a) => a.type === 'book_clinician');

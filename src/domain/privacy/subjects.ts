@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../../db/db.js';
 import { exportSubjectBookings, eraseSubjectBookings } from '../booking/index.js';
+import { exportFamilies, eraseFamilies } from '../families/index.js';
 
 /**
  * One data subject's data across the product (PIPL Art. 45 / GDPR Art. 15 and 17).
@@ -52,7 +53,33 @@ const bookings: SubjectDataSource = {
   },
 };
 
-export const subjectSources: SubjectDataSource[] = [conversations, bookings];
+const families: SubjectDataSource = {
+  name: 'families',
+  export: (q, tenantId, subjectId) => exportFamilies(q, tenantId, subjectId),
+  async erase(db, tenantId, subjectId) {
+    const r = await db.tx((q) => eraseFamilies(q, tenantId, subjectId));
+    return r.families + r.children + r.reminders;
+  },
+};
+
+const consents: SubjectDataSource = {
+  name: 'consents',
+  async export(q, tenantId, subjectId) {
+    const r = await q.query<{ purpose: string; version: string; granted_at: Date; withdrawn_at: Date | null }>(
+      'SELECT purpose, version, granted_at, withdrawn_at FROM consents WHERE tenant_id = $1 AND subject_id = $2 ORDER BY granted_at',
+      [tenantId, subjectId],
+    );
+    return r.rows.map((c) => ({ purpose: c.purpose, version: c.version, grantedAt: new Date(c.granted_at).toISOString(), withdrawnAt: c.withdrawn_at ? new Date(c.withdrawn_at).toISOString() : null }));
+  },
+  // Consent records are proof of what was agreed and name nobody: they are kept, and
+  // every open grant is closed (the subject is gone, so nothing is consented any more).
+  async erase(db, tenantId, subjectId, now) {
+    const r = await db.query('UPDATE consents SET withdrawn_at = $3 WHERE tenant_id = $1 AND subject_id = $2 AND withdrawn_at IS NULL', [tenantId, subjectId, now]);
+    return r.rowCount;
+  },
+};
+
+export const subjectSources: SubjectDataSource[] = [conversations, bookings, families, consents];
 
 export function registerSubjectSource(s: SubjectDataSource): void {
   if (!subjectSources.some((x) => x.name === s.name)) subjectSources.push(s);

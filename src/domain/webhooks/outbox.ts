@@ -6,7 +6,7 @@
 import type { Queryable } from '../../db/db.js';
 import { ValidationFailed } from '../errors.js';
 
-export const WEBHOOK_EVENT_TYPES = ['booking.created', 'booking.confirmed', 'booking.cancelled', 'triage.escalated'] as const;
+export const WEBHOOK_EVENT_TYPES = ['booking.created', 'booking.confirmed', 'booking.cancelled', 'triage.escalated', 'reminder.due'] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 export type WebhookEventStatus = 'pending' | 'in_flight' | 'delivered' | 'dead';

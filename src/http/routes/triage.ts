@@ -34,5 +34,5 @@ export const triageRoutes = createRouter().openapi(route, async (c) => {
     { message: body.message, locale, child: body.child, today: deps.clock().toISOString().slice(0, 10) },
     { numbers: emergencyNumbersFor(tenant.settings, locale) },
   );
-  return c.json({ level: r.level, reasons: r.reasons, actions: r.actions as never }, 200);
+  return c.json({ level: r.level, reasons: r.reasons, actions: r.actions as unknown as Record<string, never>[] }, 200);
 });

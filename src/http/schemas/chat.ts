@@ -25,6 +25,7 @@ export const ChatRequestSchema = z
     conversationId: z.string().uuid().optional(),
     locale: LocaleSchema.optional(),
     child: ChildSchema.optional(),
+    familyId: z.string().uuid().optional().openapi({ description: 'Family profile (see /v1/families): known allergies are taken into account' }),
     subjectId: z.string().min(1).max(200).optional().openapi({ description: "Your id for this parent (for export and erasure); never a name or phone number" }),
   })
   .openapi('ChatRequest');

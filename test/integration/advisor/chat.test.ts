@@ -94,6 +94,26 @@ describe('advisor chat (offline composer)', () => {
     expect(conv.messages).toHaveLength(4);
   });
 
+  it('takes a sibling’s known allergy into account in a food question', async () => {
+    const fam = await t.request('/v1/families', {
+      method: 'POST',
+      key: chatKey,
+      json: {
+        subjectId: 'family-allergy-1',
+        locale: 'zh-CN',
+        market: 'CN',
+        consent: { purpose: 'profile_and_reminders', version: '2026-11', granted: true },
+        children: [{ birthDate: '2023-05-01', allergies: ['花生'] }, { birthDate: '2026-04-01' }],
+      },
+    });
+    expect(fam.status).toBe(201);
+    const { id } = (await fam.json()) as { id: string };
+    const r = await chat({ message: '小宝7个月了，可以吃花生酱吗？', familyId: id, locale: 'zh-CN' });
+    expect(r.answer.startsWith('提醒：家里有孩子对花生过敏')).toBe(true);
+    const plain = await chat({ message: '小宝7个月了，可以吃花生酱吗？', locale: 'zh-CN' });
+    expect(plain.answer).not.toContain('提醒：家里有孩子');
+  });
+
   it('points out-of-scope questions to customer service and recommends a handoff', async () => {
     const r = await chat({ message: '我的订单什么时候发货？快递到哪了', locale: 'zh-CN' });
     expect(r.handoff).toEqual({ recommended: true, reason: 'out_of_scope' });
