@@ -22,7 +22,7 @@ const RULES: { kind: Redaction['found'][number]; re: RegExp; label: string }[] =
   { kind: 'phone', re: /(?<![0-9])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![0-9])/g, label: '[phone]' },
   // "我叫王小明" / "我的名字是…" / "本人李娜": up to 4 Han characters after the phrase
   { kind: 'name', re: /(我叫|我的名字[是叫]|名字[是叫]|本人是?|我是)([\u4e00-\u9fa5]{2,4})(?=[，,。.！!？?\s]|$)/g, label: '$1[name]' },
-  { kind: 'name', re: /\b(my name is|my name's|i am called|[Ii]'m called)\s+([A-Z][a-z]{1,20})(?:\s+[A-Z][a-z]{1,20})?/g, label: '$1 [name]' },
+  { kind: 'name', re: /\b([Mm]y name is|[Mm]y name's|I am called|I'm called)\s+([A-Z][a-z]{1,20})(?:\s+[A-Z][a-z]{1,20})?/g, label: '$1 [name]' },
   { kind: 'name', re: /\b(name\s*[:：])\s*[^\s,.;]{1,40}(?:\s[^\s,.;]{1,40})?/gi, label: '$1 [name]' },
 ];
 

@@ -28,7 +28,7 @@ const KeySchema = z
 const SettingsSchema = z
   .object({
     emergencyNumbers: z
-      .record(z.enum(['zh-CN', 'en']), z.object({ emergency: z.string().max(32).optional(), crisis: z.string().max(32).optional(), poison: z.string().max(32).optional() }))
+      .partialRecord(z.enum(['zh-CN', 'en']), z.object({ emergency: z.string().max(32).optional(), crisis: z.string().max(32).optional(), poison: z.string().max(32).optional() }))
       .optional(),
     retentionDays: z.number().int().min(1).max(3650).optional(),
     webhookUrl: z.string().url().max(2000).optional(),

@@ -31,10 +31,19 @@ export const conflictError = { 409: problem('Conflict with the current state') }
 
 export const LocaleSchema = z.enum(['zh-CN', 'en']).openapi({ description: 'Response language; Traditional Chinese input is treated as zh-CN' });
 
+/** A calendar date, YYYY-MM-DD, that exists (no 2024-02-30). */
+export const IsoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'is not a real date');
+
 export const ChildSchema = z
   .object({
-    birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
-    dueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD').optional(),
+    birthDate: IsoDate.optional(),
+    dueDate: IsoDate.optional(),
     ageMonths: z.number().min(0).max(216).optional(),
   })
   .openapi('Child', { description: 'The child (or pregnancy) the question is about; the service derives the stage' });
