@@ -19,6 +19,9 @@ import { openaiCompatRoutes } from './http/routes/openai-compat.js';
 import { privacyRoutes } from './http/routes/privacy.js';
 import { complianceRoutes } from './http/routes/compliance.js';
 import { familyRoutes } from './http/routes/families.js';
+import { requestMetrics } from './http/metrics-registry.js';
+import { insightRoutes } from './http/routes/insights.js';
+import { metricsRoutes } from './http/routes/metrics.js';
 import { bookingRoutes } from './http/routes/booking.js';
 import { assetRoutes } from './http/routes/assets.js';
 
@@ -32,7 +35,10 @@ export function createApp(deps: AppDeps) {
   const app = createRouter();
 
   const limiter = new SlidingWindowLimiter();
+  app.use('*', requestMetrics());
   app.use('*', requestContext(deps, limiter));
+  // /metrics has its own token; limiting it per IP slows down guessing
+  app.use('/metrics', ipRateLimit(limiter));
   app.use('*', securityHeaders());
   app.use('/v1/*', corsPreflight());
   app.use('/v1/*', ipRateLimit(limiter));
@@ -59,6 +65,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', privacyRoutes);
   app.route('/', complianceRoutes);
   app.route('/', docsRoutes);
+  app.route('/', insightRoutes);
+  app.route('/', metricsRoutes);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

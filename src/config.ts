@@ -105,7 +105,9 @@ export class ConfigError extends Error {
   }
 }
 
-export const LOCAL_EMBEDDINGS_MODEL = 'nestwise-local-v1';
+// v2: stop words and the most common Chinese characters no longer count as features;
+// plurals fold consistently.
+export const LOCAL_EMBEDDINGS_MODEL = 'nestwise-local-v2';
 export const LOCAL_EMBEDDINGS_DIMENSIONS = 512;
 
 /** Parses an environment record into typed configuration or throws a ConfigError naming each bad variable. */

@@ -8,6 +8,7 @@
  *    none duplicated;
  *  - webhook events queued before and during the outage are delivered after recovery.
  */
+import { LOCAL_EMBEDDINGS_MODEL } from '../../src/config.js';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -47,7 +48,7 @@ const bench: Bench = {
     await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
     const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
     const { db } = native;
-    const server = await startServer(db, new LocalEmbedder('nestwise-local-v1', 512));
+    const server = await startServer(db, new LocalEmbedder(LOCAL_EMBEDDINGS_MODEL, 512));
     try {
       await runMigrations(db, loadMigrationFiles());
       const tenant = await ensureDefaultTenant(db);

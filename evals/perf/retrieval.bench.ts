@@ -6,6 +6,7 @@
  *    our hybrid search against LangChain's PGVectorStore over the same chunks and the
  *    same embedder (both with an HNSW index), latency and recall@5 of both.
  */
+import { LOCAL_EMBEDDINGS_MODEL } from '../../src/config.js';
 import { fileURLToPath } from 'node:url';
 import { Embeddings } from '@langchain/core/embeddings';
 import { Document } from '@langchain/core/documents';
@@ -33,7 +34,7 @@ interface Query {
 }
 
 const queries = readJsonl<Query>(fileURLToPath(new URL('../retrieval/', import.meta.url)), 'queries.');
-const embedder = new LocalEmbedder('nestwise-local-v1', 512);
+const embedder = new LocalEmbedder(LOCAL_EMBEDDINGS_MODEL, 512);
 
 class LangchainLocalEmbeddings extends Embeddings {
   constructor() {
@@ -85,7 +86,7 @@ export async function addSyntheticChunks(db: Db, n: number) {
     );
     await db.query(
       `INSERT INTO kb_chunks (id, doc_id, ord, locale, heading, body, stages, topics, search_terms, embedding, embedding_model, embedding_dims)
-       SELECT id, doc, 0, l, 'synthetic', body, '{}'::text[], '{}'::text[], to_tsvector('simple', terms), vec::vector, 'nestwise-local-v1', 512
+       SELECT id, doc, 0, l, 'synthetic', body, '{}'::text[], '{}'::text[], to_tsvector('simple', terms), vec::vector, LOCAL_EMBEDDINGS_MODEL, 512
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, doc, l, body, terms, vec)`,
       [rows.map((r) => r.id), rows.map((r) => r.doc), rows.map((r) => r.locale), rows.map((r) => r.text), rows.map((r) => searchTerms(r.text).join(' ')), vectors.map(toVectorLiteral)],
     );

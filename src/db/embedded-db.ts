@@ -6,7 +6,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { vector } from '@electric-sql/pglite-pgvector';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import type { Db } from './db.js';
-import { applySessionSettings, poolDb } from './pg-db.js';
+import { poolDb } from './pg-db.js';
 
 /**
  * Starts PGlite (PostgreSQL compiled to WASM, with pgvector) and serves it on a unix
@@ -29,7 +29,9 @@ export async function startEmbeddedDb(dataDir?: string): Promise<Db> {
   await server.start();
   const pool = new pg.Pool({ host: sockDir, port: 5432, user: 'postgres', database: 'postgres', max: 1 });
   pool.on('error', () => undefined);
-  applySessionSettings(pool);
+  // PGlite is one backend shared by every socket connection, so session settings set
+  // once hold for the process (a server reads them from ALTER DATABASE, migration 0009).
+  await pool.query('SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = 100');
   return poolDb(pool, 'embedded', async () => {
     await server.stop();
     await pglite.close();

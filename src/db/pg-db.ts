@@ -8,19 +8,6 @@ pg.types.setTypeParser(1700, (v) => Number(v));
 // Keep DATE columns as 'YYYY-MM-DD' strings: a date is not an instant.
 pg.types.setTypeParser(1082, (v) => v);
 
-/**
- * Session settings every connection gets: filtered HNSW scans keep searching until
- * enough rows pass the filter (pgvector ≥ 0.8) with a candidate list big enough for the
- * locale/stage filters. Set once per connection so a search is a single round trip.
- */
-export const SESSION_SQL = 'SET hnsw.iterative_scan = relaxed_order; SET hnsw.ef_search = 100';
-
-export function applySessionSettings(pool: pg.Pool): void {
-  pool.on('connect', (client) => {
-    client.query(SESSION_SQL).catch(() => undefined);
-  });
-}
-
 function wrap(client: { query: pg.Pool['query'] }): Queryable {
   return {
     async query<R>(sql: string, params?: unknown[]): Promise<QueryResult<R>> {
@@ -73,6 +60,5 @@ export function connectPostgres(opts: PostgresOptions): Db {
   });
   // An idle client losing its server (restart, failover) must not crash the process.
   pool.on('error', () => undefined);
-  applySessionSettings(pool);
   return poolDb(pool, 'postgres');
 }

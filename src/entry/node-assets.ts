@@ -26,7 +26,29 @@ function table(extra: Record<string, string>): Record<string, string> {
 }
 
 /** URL path → file under src/web, for the pages and scripts the product serves. */
-export const WEB_FILES: Record<string, string> = {};
+export const WEB_FILES: Record<string, string> = {
+  '/': 'demo.html',
+  '/widget.js': 'widget.js',
+  '/console': 'console.html',
+  '/console.js': 'console.js',
+  '/insights': 'insights.html',
+  '/insights.js': 'insights.js',
+};
+
+/**
+ * The demo page at / embeds the widget exactly as a customer would, with a placeholder
+ * key; this fills in the server's own demo publishable key when the page is served.
+ */
+export function withDemoKey(assets: AssetSource, key: () => string): AssetSource {
+  return {
+    async get(path) {
+      const hit = await assets.get(path);
+      if (!hit || path !== '/') return hit;
+      const html = typeof hit.body === 'string' ? hit.body : new TextDecoder().decode(hit.body);
+      return { ...hit, body: html.replaceAll('__DEMO_PK__', key()) };
+    },
+  };
+}
 
 /** Every URL path the asset source answers, for copying them into the Worker build. */
 export function ASSET_PATHS(webFiles: Record<string, string>): string[] {

@@ -6,7 +6,9 @@ import { connectPostgres } from '../db/pg-db.js';
 import { startEmbeddedDb } from '../db/embedded-db.js';
 import { loadMigrationFiles } from '../db/migration-files.js';
 import { prepareDatabase } from '../bootstrap.js';
-import { nodeAssets, WEB_FILES } from './node-assets.js';
+import { nodeAssets, WEB_FILES, withDemoKey } from './node-assets.js';
+import { createKey, listKeys, revokeKey } from '../domain/keys/keys.js';
+import type { Db } from '../db/db.js';
 import type { AppDeps } from '../http/deps.js';
 import { createEmbedder } from '../adapters/embedder.js';
 import { createLlmAnswerer } from '../adapters/llm-answerer.js';
@@ -17,6 +19,7 @@ import { startWebhookWorker } from '../domain/webhooks/index.js';
 import { startRetentionJob } from '../domain/privacy/retention.js';
 import { startReminderJob } from '../domain/families/index.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { metrics } from '../http/metrics-registry.js';
 
 async function main() {
   let config;
@@ -34,6 +37,7 @@ async function main() {
   const db = config.databaseUrl ? connectPostgres({ connectionString: config.databaseUrl }) : await startEmbeddedDb(config.dataDir);
   const readiness = { migrated: false, knowledgeReady: false };
   const embedder = createEmbedder(config.embeddings);
+  const demo = { key: '' };
   const deps: AppDeps = {
     config,
     db,
@@ -50,7 +54,7 @@ async function main() {
         return undefined;
       }
     },
-    assets: nodeAssets(WEB_FILES),
+    assets: withDemoKey(nodeAssets(WEB_FILES), () => demo.key),
   };
   const app = createApp(deps);
 
@@ -65,10 +69,20 @@ async function main() {
   // so the widget demo can book (idempotent). A real deployment adds its own clinics.
   if (db.kind === 'embedded') {
     const seeded = await seedDemoClinic(db, { tenantId: prepared.tenant.id, now: deps.clock() });
+    demo.key = await demoWidgetKey(db, prepared.tenant.id, config.port);
     log.info({ ...seeded }, 'demo clinic ready');
   }
   const stopJobs = [
-    startWebhookWorker({ db, clock: deps.clock, log }),
+    startWebhookWorker({
+      db,
+      clock: deps.clock,
+      log,
+      onReport: (r) => {
+        metrics.countWebhook('delivered', r.delivered);
+        metrics.countWebhook('retrying', r.retrying);
+        metrics.countWebhook('dead', r.dead);
+      },
+    }),
     startHoldSweeper({ db, clock: deps.clock, log }),
     startRetentionJob({ db, clock: deps.clock, log }),
     startReminderJob({ db, clock: deps.clock, log }, 60 * 60_000),
@@ -78,6 +92,7 @@ async function main() {
   const base = `http://localhost:${config.port}`;
   const lines = [
     `Nestwise is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${db.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}; ${config.llm ? `LLM ${config.llm.model}` : 'offline answer composer'})`,
+    `  Widget demo     ${base}/`,
     `  API reference   ${base}/docs`,
     `  OpenAPI         ${base}/openapi.json`,
     `  Health          ${base}/healthz  ${base}/readyz`,
@@ -95,6 +110,25 @@ async function main() {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+}
+
+const DEMO_KEY_NAME = 'Demo widget (created at start-up)';
+
+/**
+ * A publishable key for the demo page at /, allowed from this server's own loopback
+ * origins. Secrets cannot be read back, so each start revokes the previous demo key and
+ * creates a new one.
+ */
+async function demoWidgetKey(db: Db, tenantId: string, port: number): Promise<string> {
+  for (const k of await listKeys(db, tenantId)) if (k.name === DEMO_KEY_NAME && !k.revokedAt) await revokeKey(db, tenantId, k.id);
+  const { secret } = await createKey(db, {
+    tenantId,
+    kind: 'publishable',
+    name: DEMO_KEY_NAME,
+    scopes: ['chat', 'triage', 'booking'],
+    allowedOrigins: [`http://localhost:${port}`, `http://127.0.0.1:${port}`],
+  });
+  return secret;
 }
 
 main().catch((err) => {

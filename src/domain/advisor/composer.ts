@@ -11,6 +11,8 @@ export interface ComposeInput {
   chunks: SearchResult[];
   /** The document's "when to see a clinician" chunks, by document id (not always retrieved). */
   clinicianSections: Map<string, string>;
+  /** The document's key points, by document id (its own summary; not always retrieved). */
+  keyPoints: Map<string, string>;
 }
 
 export interface Composed {
@@ -19,7 +21,11 @@ export interface Composed {
   citedDocs: string[];
 }
 
-const MAX_SENTENCES = 6;
+/** Key points of the best document, then the best-matching sentences from the rest. */
+const MAX_KEY_POINTS = 6;
+const MAX_EXTRA = 5;
+/** Per question word found in a document's title, on the RRF scale (≈ 0.01–0.05). */
+const TITLE_BONUS = 0.008;
 
 const TEXT = {
   'zh-CN': {
@@ -40,6 +46,9 @@ const TEXT = {
   },
 } as const;
 
+/** A question heading from "common worries" reads oddly on its own in an answer. */
+const isQuestion = (s: string) => /[?？]\s*$/.test(s);
+
 /** Section headings whose sentences are most useful as answers. */
 const ACTION_HEADINGS = /要点|怎么做|key points|what to do/i;
 const WORRY_HEADINGS = /常见担心|common worries/i;
@@ -55,10 +64,32 @@ export function composeAnswer(input: ComposeInput): Composed {
   if (input.chunks.length === 0) return { answer: t.noResult, citedDocs: [] };
 
   const qTerms = new Set(searchTerms(input.question));
-  const docOrder = [...new Set(input.chunks.map((c) => c.docId))];
+  // Documents ranked by their best chunks together: a document with two matching
+  // sections beats one with a single lucky sentence.
+  const docScore = new Map<string, number[]>();
+  for (const c of input.chunks) docScore.set(c.docId, [...(docScore.get(c.docId) ?? []), c.score]);
+  // A title is its document's most deliberate summary: words of the question found in it
+  // count on top of the retrieval score.
+  const titleHits = (id: string) => {
+    const terms = new Set(searchTerms(input.chunks.find((c) => c.docId === id)!.title));
+    return [...qTerms].filter((t) => terms.has(t)).length;
+  };
+  const docValue = (id: string) => {
+    const s = (docScore.get(id) ?? []).sort((a, b) => b - a);
+    return (s[0] ?? 0) + 0.5 * (s[1] ?? 0) + TITLE_BONUS * titleHits(id);
+  };
+  const docOrder = [...docScore.keys()].sort((a, b) => docValue(b) - docValue(a));
   const topDoc = docOrder[0]!;
-  // Prefer the best document, but allow a second document to contribute.
-  const usableDocs = new Set(docOrder.slice(0, 2));
+  const topTopics = new Set(input.chunks.find((c) => c.docId === topDoc)!.topics);
+  // The best document leads; a second one may add what it says, if it is on the same topic.
+  const second = docOrder.slice(1).find((id) => input.chunks.find((c) => c.docId === id)!.topics.some((t) => topTopics.has(t)));
+  const usableDocs = new Set([topDoc, ...(second ? [second] : [])]);
+  const overlap = (s: string) => {
+    const terms = searchTerms(s);
+    let n = 0;
+    for (const term of new Set(terms)) if (qTerms.has(term)) n += 1;
+    return { n, density: n / Math.sqrt(terms.length + 4) };
+  };
 
   interface Candidate {
     text: string;
@@ -67,31 +98,43 @@ export function composeAnswer(input: ComposeInput): Composed {
     pos: number;
     score: number;
   }
-  const candidates: Candidate[] = [];
+  const picked: Candidate[] = [];
   const seen = new Set<string>();
+  const key = (t: string) => t.replace(/\s+/g, '');
+
+  // 1. The best document's own key points: its authors' summary of what matters most.
+  // (the key-points chunk starts with the document's intro; only its bullets are the points)
+  const bullets = (input.keyPoints.get(topDoc) ?? '').split('\n').filter((l) => /^\s*[-*+]\s+/.test(l)).join('\n');
+  const points = splitSentences(bullets, input.locale).filter((s) => !isQuestion(s));
+  points.slice(0, MAX_KEY_POINTS).forEach((text, pos) => {
+    seen.add(key(text));
+    picked.push({ text, docId: topDoc, chunkRank: -1, pos, score: 0 });
+  });
+
+  // 2. The sentences of the retrieved guidance that best match the question.
+  const candidates: Candidate[] = [];
   input.chunks.forEach((chunk, chunkRank) => {
     if (!usableDocs.has(chunk.docId)) return;
-    if (/什么时候需要就医|when to see a clinician/i.test(chunk.heading)) return;
+    if (/什么时候需要就医|when to see a clinician|要点|key points/i.test(chunk.heading)) return;
     splitSentences(chunk.text, input.locale).forEach((s, pos) => {
-      const key = s.replace(/\s+/g, '');
-      if (seen.has(key)) return;
-      seen.add(key);
-      const terms = searchTerms(s);
-      let overlap = 0;
-      for (const term of new Set(terms)) if (qTerms.has(term)) overlap += 1;
-      const density = overlap / Math.sqrt(terms.length + 4);
-      let score = density * 2 + (chunk.docId === topDoc ? 0.6 : 0) - chunkRank * 0.08 - pos * 0.03;
+      if (isQuestion(s) || seen.has(key(s))) return;
+      seen.add(key(s));
+      const o = overlap(s);
+      if (o.n === 0) return;
+      let score = o.density * 2 + (chunk.docId === topDoc ? 0.6 : 0) - chunkRank * 0.08 - pos * 0.03;
       if (ACTION_HEADINGS.test(chunk.heading)) score += 0.35;
-      if (WORRY_HEADINGS.test(chunk.heading)) score += overlap > 1 ? 0.25 : -0.1;
+      if (WORRY_HEADINGS.test(chunk.heading)) score += o.n > 1 ? 0.25 : -0.1;
       candidates.push({ text: s, docId: chunk.docId, chunkRank, pos, score });
     });
   });
-
-  const picked = candidates
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_SENTENCES)
-    // read in the documents' own order: by document rank, then chunk, then position
-    .sort((a, b) => docOrder.indexOf(a.docId) - docOrder.indexOf(b.docId) || a.chunkRank - b.chunkRank || a.pos - b.pos);
+  const extra = points.length ? MAX_EXTRA : MAX_EXTRA + MAX_KEY_POINTS;
+  picked.push(
+    ...candidates
+      .sort((a, b) => b.score - a.score)
+      .slice(0, extra)
+      // read in the documents' own order: by document rank, then chunk, then position
+      .sort((a, b) => docOrder.indexOf(a.docId) - docOrder.indexOf(b.docId) || a.chunkRank - b.chunkRank || a.pos - b.pos),
+  );
 
   const cited = [...new Set(picked.map((p) => p.docId))];
   const num = (docId: string) => cited.indexOf(docId) + 1;

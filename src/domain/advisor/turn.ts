@@ -2,7 +2,7 @@ import type { Db } from '../../db/db.js';
 import type { Embedder } from '../knowledge/embedder.js';
 import { searchKnowledge, type SearchResult } from '../knowledge/search.js';
 import { resolveStages } from '../knowledge/stage-filter.js';
-import { CLINICIAN_SECTION } from '../knowledge/document.js';
+import { CLINICIAN_SECTION, KEY_POINTS_SECTION } from '../knowledge/document.js';
 import { detectLocale } from '../text/tokens.js';
 import { redactPersonalData } from '../privacy/redact.js';
 import { triage, type TriageResult } from '../triage/index.js';
@@ -18,6 +18,7 @@ import { createConversation, getConversation, insertMessage, listMessages, updat
 import { enqueueEvent } from '../webhooks/index.js';
 import { audit } from '../audit.js';
 import { allergyNotice, familyAllergies } from '../families/index.js';
+import { recordEvent, bestSimilarity } from '../insights/index.js';
 
 export type Locale = 'zh-CN' | 'en';
 export type Specialty = 'paediatrics' | 'obstetrics' | 'lactation' | 'mental_health' | 'nutrition';
@@ -142,6 +143,7 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
   let citations: Citation[] = [];
   let mode: TurnResult['mode'] = 'offline';
   let booking: BookingOffer | undefined;
+  let bestSim: number | null = null;
 
   if (tri.level === 'emergency') {
     answer = emergencyAnswer(tri, locale);
@@ -153,6 +155,7 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
     const query = retrievalQuery(redacted, previousUser, locale);
     const search = (q: string) => searchKnowledge(deps.db, deps.embedder, { query: q, locale, stages: resolved.stages, k: 4, perDoc: 3 });
     const chunks = await search(query);
+    bestSim = bestSimilarity(chunks);
     const retrieved = new Map(chunks.map((c) => [c.chunkId, c]));
 
     let online: { answer: string; citedChunkIds: string[] } | undefined;
@@ -184,8 +187,10 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
       answer = online.answer;
       citations = uniqueDocs(online.citedChunkIds.map((id) => retrieved.get(id)!).filter(Boolean));
     } else {
-      const clinicianSections = await clinicianSectionsFor(deps.db, [...new Set(chunks.map((c) => c.docId))], locale);
-      const composed = composeAnswer({ question: query, locale, level: tri.level, chunks, clinicianSections });
+      const docIds = [...new Set(chunks.map((c) => c.docId))];
+      const clinicianSections = await sectionsFor(deps.db, docIds, CLINICIAN_SECTION[locale]);
+      const keyPoints = await sectionsFor(deps.db, docIds.slice(0, 1), KEY_POINTS_SECTION[locale]);
+      const composed = composeAnswer({ question: query, locale, level: tri.level, chunks, clinicianSections, keyPoints });
       answer = composed.answer;
       citations = composed.citedDocs.map((docId) => chunks.find((c) => c.docId === docId)!).map(toCitation);
     }
@@ -222,6 +227,9 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
       stage: resolved.primary,
       latencyMs,
     });
+    // operational analytics: no message text except a redacted question that retrieval missed
+    await recordEvent(q, { kind: 'chat_turn', tenantId: input.tenantId, conversationId: conversation.id, messageId: id, locale, stage: resolved.primary ?? null, mode, bestSimilarity: bestSim, question: redacted });
+    if (booking) await recordEvent(q, { kind: 'booking_step', tenantId: input.tenantId, step: 'offered', conversationId: conversation.id, specialty: booking.specialty });
     if (tri.level === 'emergency' || tri.level === 'urgent') {
       // Escalations reach the tenant's systems (webhook) and the audit trail: rule codes
       // and ids only, never the message.
@@ -256,12 +264,12 @@ function uniqueDocs(chunks: SearchResult[]): Citation[] {
   return chunks.filter((c) => (seen.has(c.docId) ? false : (seen.add(c.docId), true))).map(toCitation);
 }
 
-/** The "when to see a clinician" section of each document, fetched whether or not retrieval returned it. */
-async function clinicianSectionsFor(db: Db, docIds: string[], locale: Locale): Promise<Map<string, string>> {
+/** One section of each document ("when to see a clinician", key points), whether or not retrieval returned it. */
+async function sectionsFor(db: Db, docIds: string[], heading: string): Promise<Map<string, string>> {
   if (docIds.length === 0) return new Map();
   const res = await db.query<{ doc_id: string; body: string }>(
     `SELECT doc_id, string_agg(body, E'\n' ORDER BY ord) AS body FROM kb_chunks WHERE doc_id = ANY($1::text[]) AND heading = $2 GROUP BY doc_id`,
-    [docIds, CLINICIAN_SECTION[locale]],
+    [docIds, heading],
   );
   return new Map(res.rows.map((r) => [r.doc_id, r.body]));
 }

@@ -50,6 +50,7 @@ export const REQUIRED_SECTIONS: Record<FrontMatter['locale'], string[]> = {
 
 /** The heading under which a document says when to see a clinician, per locale. */
 export const CLINICIAN_SECTION: Record<FrontMatter['locale'], string> = { 'zh-CN': '什么时候需要就医', en: 'When to see a clinician' };
+export const KEY_POINTS_SECTION: Record<FrontMatter['locale'], string> = { 'zh-CN': '要点', en: 'Key points' };
 
 export class DocumentError extends Error {
   constructor(

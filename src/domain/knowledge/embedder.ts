@@ -1,4 +1,4 @@
-import { foldText, isCjk, stem, words } from '../text/tokens.js';
+import { EN_STOP, ZH_STOP, foldText, isCjk, isStopChar, stem, words } from '../text/tokens.js';
 
 /** One interface for every embeddings provider. `model` is stored with every vector. */
 export interface Embedder {
@@ -41,10 +41,11 @@ export class LocalEmbedder implements Embedder {
     const folded = foldText(text);
     for (const w of words(folded)) {
       if (isCjk(w[0]!)) {
-        if (w.length > 1) add('w:' + w, 1.0);
+        if (w.length > 1 && !ZH_STOP.has(w)) add('w:' + w, 1.0);
       } else if (/^[a-z0-9]/.test(w)) {
+        if (EN_STOP.has(w.replace(/'/g, ''))) continue;
         const s = stem(w);
-        if (s.length < 2) continue;
+        if (s.length < 2 || /^\d+$/.test(s)) continue;
         add('w:' + s, 1.0);
         const padded = `<${s}>`;
         for (let i = 0; i + 3 <= padded.length; i++) add('t:' + padded.slice(i, i + 3), 0.35);
@@ -53,8 +54,9 @@ export class LocalEmbedder implements Embedder {
     let run = '';
     const flush = () => {
       for (let i = 0; i < run.length; i++) {
-        add('c:' + run[i], 0.3);
-        if (i + 1 < run.length) add('b:' + run.slice(i, i + 2), 0.8);
+        if (!isStopChar(run[i]!)) add('c:' + run[i], 0.3);
+        const bigram = run.slice(i, i + 2);
+        if (i + 1 < run.length && !ZH_STOP.has(bigram) && !(isStopChar(bigram[0]!) && isStopChar(bigram[1]!))) add('b:' + bigram, 0.8);
       }
       run = '';
     };

@@ -31,6 +31,12 @@ export interface SearchResult {
 }
 
 const RRF_K = 60;
+/**
+ * The full-text side is IDF-weighted and precise; the local embedder's vectors are
+ * lexical and noisier, so its ranks count a little less in the fusion.
+ */
+const FTS_WEIGHT = 1.0;
+const VECTOR_WEIGHT = 0.5;
 const CANDIDATES = 60;
 
 /**
@@ -49,7 +55,7 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
   const stages = input.stages && input.stages.length ? input.stages : null;
 
   {
-    // One round trip: hnsw.iterative_scan and ef_search are session settings (db/pg-db.ts).
+    // One round trip: hnsw.iterative_scan and ef_search are database settings (migration 0009).
     const res = await db.query<{
       id: string;
       doc_id: string;
@@ -97,7 +103,7 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
            LIMIT ${CANDIDATES}) f
        ), fused AS (
          SELECT coalesce(vec.id, fts.id) AS id,
-                coalesce(1.0 / (${RRF_K} + vec.r), 0) + coalesce(1.0 / (${RRF_K} + fts.r), 0) AS rrf,
+                coalesce(${VECTOR_WEIGHT}::float8 / (${RRF_K} + vec.r), 0) + coalesce(${FTS_WEIGHT}::float8 / (${RRF_K} + fts.r), 0) AS rrf,
                 1 - vec.dist AS sim
          FROM vec FULL OUTER JOIN fts ON vec.id = fts.id
        )

@@ -208,6 +208,8 @@ export interface WebhookWorkerDeps {
   clock: () => Date;
   fetch?: FetchLike;
   log?: { warn(obj: object, msg?: string): void };
+  /** Called with each batch's outcome (metrics). */
+  onReport?: (r: DeliveryReport) => void;
 }
 
 export interface WebhookWorkerOptions {
@@ -234,6 +236,7 @@ export function startWebhookWorker(deps: WebhookWorkerDeps, intervalMs = 5_000, 
         // Drain a backlog in batches, but give the event loop back between ticks.
         for (let i = 0; i < 10 && !stopped; i++) {
           const r = await deliverDue({ db: deps.db, fetch: fetchFn, now: deps.clock(), limit, allowPrivateNetwork: options.allowPrivateNetwork, random: options.random });
+          deps.onReport?.(r);
           if (r.claimed < limit) break;
         }
       } catch (err) {

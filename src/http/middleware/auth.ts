@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { authenticate } from '../../domain/keys/keys.js';
 import { hasScope, type Scope } from '../../domain/keys/scopes.js';
 import { Forbidden, Unauthorized } from '../../domain/errors.js';
@@ -18,7 +18,7 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
     const principal = await authenticate(c.get('deps').db, m[1]!);
     if (!principal) throw new Unauthorized('The API key is unknown or revoked.');
     if (principal.kind === 'publishable') {
-      const origin = c.req.header('origin');
+      const origin = browserOrigin(c);
       if (!origin || !principal.allowedOrigins.includes(origin)) {
         throw new Forbidden('This publishable key is not allowed from this origin.', 'origin_not_allowed');
       }
@@ -35,6 +35,23 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
 }
 
 /**
+ * The origin of the page that made a browser request. Browsers send no Origin header on
+ * same-origin GETs (the demo page at / reading /v1/clinicians); Sec-Fetch-Site and
+ * Referer are set by the browser and cannot be forged by page scripts, so a same-origin
+ * request is recognised by them instead.
+ */
+function browserOrigin(c: Context<AppEnv>): string | undefined {
+  const origin = c.req.header('origin');
+  if (origin) return origin;
+  if (c.req.header('sec-fetch-site') !== 'same-origin') return undefined;
+  try {
+    return new URL(c.req.header('referer') ?? '').origin;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * CORS preflight for the API. A preflight carries no key, so it cannot be checked
  * against a key's origins; it only says which headers may be sent. The real request
  * is then refused (and gets no Access-Control-Allow-Origin) unless its key lists the
@@ -42,7 +59,19 @@ export function requireScope(scope: Scope): MiddlewareHandler<AppEnv> {
  */
 export function corsPreflight(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (c.req.method !== 'OPTIONS') return next();
+    if (c.req.method !== 'OPTIONS') {
+      await next();
+      // Error responses are built afresh by onError, without the headers requireScope set.
+      // Put them back for a publishable key's own origin, so the widget can read problem
+      // details (409 slot_taken, 422, 429) from another site.
+      const p = c.get('principal');
+      const origin = c.req.header('origin');
+      if (p?.kind === 'publishable' && origin && p.allowedOrigins.includes(origin) && !c.res.headers.has('Access-Control-Allow-Origin')) {
+        c.header('Access-Control-Allow-Origin', origin);
+        c.header('Vary', 'Origin');
+      }
+      return;
+    }
     const origin = c.req.header('origin');
     const headers: Record<string, string> = {
       'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',

@@ -7,6 +7,7 @@ import { ChatRequestSchema, ChatResponseSchema } from '../schemas/chat.js';
 import { runTurn, type TurnResult } from '../../domain/advisor/turn.js';
 import { advisorDeps } from '../advisor-deps.js';
 import { deltas } from '../sse.js';
+import { metrics } from '../metrics-registry.js';
 
 const chatRoute = createRoute({
   method: 'post',
@@ -47,12 +48,17 @@ export const chatRoutes = createRouter().openapi(chatRoute, async (c) => {
   const deps = await advisorDeps(c);
   const input = { tenantId, ...body };
   if (!(c.req.header('accept') ?? '').includes('text/event-stream')) {
-    return c.json(toBody(await runTurn(deps, input)), 200);
+    const result = await runTurn(deps, input);
+    metrics.countTriage(result.triage.level);
+    return c.json(toBody(result), 200);
   }
   return streamSSE(c, async (stream) => {
     try {
       const result = await runTurn(deps, input, {
-        onTriage: (t) => stream.writeSSE({ event: 'triage', data: JSON.stringify(t) }),
+        onTriage: (t) => {
+          metrics.countTriage(t.level);
+          return stream.writeSSE({ event: 'triage', data: JSON.stringify(t) });
+        },
       });
       for (const d of deltas(result.answer)) await stream.writeSSE({ event: 'delta', data: JSON.stringify({ text: d }) });
       await stream.writeSSE({ event: 'citations', data: JSON.stringify({ citations: result.citations }) });

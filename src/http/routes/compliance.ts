@@ -4,6 +4,8 @@ import { requireScope } from '../middleware/auth.js';
 import { authErrors, bearer, LocaleSchema } from '../schemas/common.js';
 import { checkCompliance, MAX_INPUT_BYTES } from '../../domain/compliance/index.js';
 import { PayloadTooLarge } from '../../domain/errors.js';
+import { recordEvent } from '../../domain/insights/index.js';
+import { metrics } from '../metrics-registry.js';
 
 export const CHANNELS = ['xiaohongshu_note', 'wechat_article', 'douyin_live_script', 'product_detail', 'en_social_post', 'en_email'] as const;
 export const PRODUCT_TYPES = [
@@ -77,5 +79,18 @@ export const complianceRoutes = createRouter().openapi(route, async (c) => {
     throw new PayloadTooLarge(MAX_INPUT_BYTES);
   }
   const result = checkCompliance(body);
+  metrics.countCompliance(result.verdict);
+  const deps = c.get('deps');
+  // analytics must never fail a check: a lost event is logged, the verdict still returned
+  await recordEvent(deps.db, {
+    kind: 'compliance_check',
+    tenantId: c.get('principal').tenantId,
+    verdict: result.verdict,
+    categories: result.findings.map((f) => f.category),
+    productType: body.productType,
+    channel: body.channel,
+    market: body.market,
+    source: 'api',
+  }).catch((err) => deps.log.warn({ err: String(err) }, 'insight event failed'));
   return c.json({ verdict: result.verdict, findings: result.findings.map(({ replacement: _r, ...f }) => f) }, 200);
 });

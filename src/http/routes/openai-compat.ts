@@ -7,6 +7,7 @@ import { runTurn, type TurnResult } from '../../domain/advisor/turn.js';
 import { ValidationFailed } from '../../domain/errors.js';
 import { advisorDeps } from '../advisor-deps.js';
 import { deltas } from '../sse.js';
+import { metrics } from '../metrics-registry.js';
 
 const ContentSchema = z.union([
   z.string(),
@@ -94,6 +95,7 @@ export const openaiCompatRoutes = createRouter().openapi(route, async (c) => {
   const created = Math.floor(deps.clock().getTime() / 1000);
   if (!body.stream) {
     const r = await runTurn(deps, input);
+    metrics.countTriage(r.triage.level);
     return c.json(
       {
         id,
@@ -115,6 +117,7 @@ export const openaiCompatRoutes = createRouter().openapi(route, async (c) => {
       const r = await runTurn(deps, input, {
         onTriage: async (t) => {
           triageSent = true;
+          metrics.countTriage(t.level);
           await chunk({ role: 'assistant', content: '' }, null, { nestwise: { triage: { level: t.level, reasons: t.reasons, actions: t.actions } } });
         },
       });

@@ -8,6 +8,7 @@ import { triage } from '../../domain/triage/index.js';
 import { emergencyNumbersFor } from '../../domain/emergency-numbers.js';
 import { getTenant } from '../../domain/keys/tenants.js';
 import { detectLocale } from '../../domain/text/tokens.js';
+import { metrics } from '../metrics-registry.js';
 
 const route = createRoute({
   method: 'post',
@@ -34,5 +35,6 @@ export const triageRoutes = createRouter().openapi(route, async (c) => {
     { message: body.message, locale, child: body.child, today: deps.clock().toISOString().slice(0, 10) },
     { numbers: emergencyNumbersFor(tenant.settings, locale) },
   );
+  metrics.countTriage(r.level);
   return c.json({ level: r.level, reasons: r.reasons, actions: r.actions as unknown as Record<string, never>[] }, 200);
 });

@@ -1,3 +1,4 @@
+import { LOCAL_EMBEDDINGS_MODEL } from '../../../src/config.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { setupServer } from 'msw/node';
 import { http, HttpResponse, delay } from 'msw';
@@ -48,7 +49,7 @@ const fallbacks: string[] = [];
 function deps(timeoutMs = 3000): AdvisorDeps {
   return {
     db,
-    embedder: new LocalEmbedder('nestwise-local-v1', 512),
+    embedder: new LocalEmbedder(LOCAL_EMBEDDINGS_MODEL, 512),
     clock: () => new Date(),
     answerer: createLlmAnswerer({ baseUrl: BASE, apiKey: 'test', model: 'test-model', timeoutMs }),
     onFallback: (r) => fallbacks.push(r),

@@ -1,3 +1,4 @@
+import { LOCAL_EMBEDDINGS_MODEL } from '../../../src/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../support/db.js';
 import { createTestApp, type TestApp } from '../../support/app.js';
@@ -11,7 +12,7 @@ import { STAGE_IDS } from '../../../src/domain/knowledge/taxonomy.js';
 
 let db: Db;
 let t: TestApp;
-const embedder = new LocalEmbedder('nestwise-local-v1', 512);
+const embedder = new LocalEmbedder(LOCAL_EMBEDDINGS_MODEL, 512);
 const docs = loadKnowledge();
 
 beforeAll(async () => {
@@ -34,11 +35,11 @@ describe('ingestion', () => {
     expect(r1).toMatchObject({ updated: 1, removed: 1, added: 0 });
     const gone = await db.query('SELECT 1 FROM kb_chunks WHERE doc_id = $1', [second!.doc.meta.id]);
     expect(gone.rowCount).toBe(0);
-    const other = new LocalEmbedder('nestwise-local-v1-test', 512);
+    const other = new LocalEmbedder('nestwise-local-test', 512);
     const r2 = await ingestKnowledge(db, other, docs);
     expect(r2.updated + r2.added).toBe(docs.length);
     const models = await db.query<{ m: string }>('SELECT DISTINCT embedding_model AS m FROM kb_chunks');
-    expect(models.rows.map((r) => r.m)).toEqual(['nestwise-local-v1-test']);
+    expect(models.rows.map((r) => r.m)).toEqual(['nestwise-local-test']);
     await ingestKnowledge(db, embedder, docs);
   });
 

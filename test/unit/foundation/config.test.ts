@@ -8,7 +8,7 @@ describe('parseEnv', () => {
     expect(c.dataDir).toBe('./.data');
     expect(c.databaseUrl).toBeUndefined();
     expect(c.llm).toBeUndefined();
-    expect(c.embeddings).toMatchObject({ provider: 'local', model: 'nestwise-local-v1', dimensions: 512 });
+    expect(c.embeddings).toMatchObject({ provider: 'local', model: 'nestwise-local-v2', dimensions: 512 });
     expect(c.bodyLimitBytes).toBe(1_000_000);
   });
 

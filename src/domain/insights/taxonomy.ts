@@ -1,0 +1,62 @@
+/**
+ * Identifiers from shared/spec/taxonomy.md that insights group by. Kept here rather than
+ * imported from the compliance and content modules so the dashboards do not break while
+ * those modules change shape; the ids themselves never change (extend, never rename).
+ */
+export { STAGE_IDS, TOPIC_IDS } from '../knowledge/taxonomy.js';
+
+export const TRIAGE_LEVELS = ['emergency', 'urgent', 'routine', 'self_care'] as const;
+export type TriageLevel = (typeof TRIAGE_LEVELS)[number];
+
+export const COMPLIANCE_CATEGORIES = [
+  'absolute_claim',
+  'medical_claim',
+  'breastmilk_substitute',
+  'infant_formula_claim',
+  'guarantee',
+  'unsubstantiated_data',
+  'endorsement',
+  'disparagement',
+  'ad_disclosure',
+  'false_or_misleading',
+  'minor_protection',
+  'aigc_label',
+] as const;
+export type ComplianceCategory = (typeof COMPLIANCE_CATEGORIES)[number];
+
+export const VERDICTS = ['pass', 'review', 'block'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const PRODUCT_TYPES = [
+  'infant_formula',
+  'follow_on_formula',
+  'growing_up_milk',
+  'complementary_food',
+  'health_food',
+  'special_medical_food',
+  'cosmetic',
+  'children_cosmetic',
+  'medical_device',
+  'food_contact',
+  'diapers_wipes',
+  'apparel',
+  'toy',
+  'education_service',
+  'general',
+] as const;
+
+export const CHANNELS = ['xiaohongshu_note', 'wechat_article', 'douyin_live_script', 'product_detail', 'en_social_post', 'en_email'] as const;
+
+export const MARKETS = ['CN', 'US', 'EU', 'UK'] as const;
+
+export const REVIEW_STAGES = ['content', 'compliance', 'business'] as const;
+export type ReviewStage = (typeof REVIEW_STAGES)[number];
+
+export const ANSWER_MODES = ['online', 'offline', 'fixed'] as const;
+export type AnswerMode = (typeof ANSWER_MODES)[number];
+
+/** Booking steps that leave no booking row behind (the rest are read from `bookings`). */
+export const BOOKING_EVENT_STEPS = ['offered', 'slots_viewed', 'slot_taken'] as const;
+export type BookingEventStep = (typeof BOOKING_EVENT_STEPS)[number];
+
+export const FEEDBACK_REASONS = ['not_relevant', 'not_accurate', 'not_clear', 'unsafe', 'other'] as const;
