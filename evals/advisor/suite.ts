@@ -37,7 +37,7 @@ const RANK = { self_care: 0, routine: 1, urgent: 2, emergency: 3 } as const;
  */
 const DIAGNOSIS_EN = /\byour (baby|child|son|daughter|toddler) (definitely |probably |clearly )?has (a |an )?[a-z -]{0,30}(infection|itis|disease|syndrome|disorder|allergy|eczema|colic|reflux|jaundice)\b/i;
 const DIAGNOSIS_ZH = /(宝宝|孩子)(肯定|一定|就是)?(得了|患了|患有)|诊断为/;
-const CONDITIONAL = /\b(if|when|unless|whether|in case)\b|如果|若|假如|万一|是否/i;
+const CONDITIONAL = /\b(if|when|unless|whether|in case)\b|如果|若|假如|万一|是否|标准|任何一项/i;
 function diagnoses(answer: string): boolean {
   return answer
     .split(/(?<=[。！？.!?\n])/)

@@ -23,7 +23,7 @@ export interface Composed {
 
 /** Key points of the best document, then the best-matching sentences from the rest. */
 const MAX_KEY_POINTS = 6;
-const MAX_EXTRA = 5;
+const MAX_EXTRA = 6;
 /** Per question word found in a document's title, on the RRF scale (≈ 0.01–0.05). */
 const TITLE_BONUS = 0.008;
 
@@ -121,7 +121,7 @@ export function composeAnswer(input: ComposeInput): Composed {
       seen.add(key(s));
       const o = overlap(s);
       if (o.n === 0) return;
-      let score = o.density * 2 + (chunk.docId === topDoc ? 0.6 : 0) - chunkRank * 0.08 - pos * 0.03;
+      let score = o.density * 2 + (chunk.docId === topDoc ? 1.0 : 0) - chunkRank * 0.08 - pos * 0.03;
       if (ACTION_HEADINGS.test(chunk.heading)) score += 0.35;
       if (WORRY_HEADINGS.test(chunk.heading)) score += o.n > 1 ? 0.25 : -0.1;
       candidates.push({ text: s, docId: chunk.docId, chunkRank, pos, score });
