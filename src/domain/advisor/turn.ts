@@ -189,7 +189,7 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
     } else {
       const docIds = [...new Set(chunks.map((c) => c.docId))];
       const clinicianSections = await sectionsFor(deps.db, docIds, CLINICIAN_SECTION[locale]);
-      const keyPoints = await sectionsFor(deps.db, docIds.slice(0, 1), KEY_POINTS_SECTION[locale]);
+      const keyPoints = await sectionsFor(deps.db, docIds, KEY_POINTS_SECTION[locale]);
       const composed = composeAnswer({ question: query, locale, level: tri.level, chunks, clinicianSections, keyPoints });
       answer = composed.answer;
       citations = composed.citedDocs.map((docId) => chunks.find((c) => c.docId === docId)!).map(toCitation);
