@@ -95,8 +95,13 @@ function parseAtom(c: Cursor): Atom {
     c.i++;
     let zeroWidth = false;
     if (c.s.startsWith('?:', c.i)) c.i += 2;
-    else if (c.s.startsWith('?=', c.i) || c.s.startsWith('?!', c.i)) (c.i += 2), (zeroWidth = true);
-    else if (c.s.startsWith('?<=', c.i) || c.s.startsWith('?<!', c.i)) (c.i += 3), (zeroWidth = true);
+    else if (c.s.startsWith('?=', c.i) || c.s.startsWith('?!', c.i)) {
+      c.i += 2;
+      zeroWidth = true;
+    } else if (c.s.startsWith('?<=', c.i) || c.s.startsWith('?<!', c.i)) {
+      c.i += 3;
+      zeroWidth = true;
+    }
     else if (c.s.startsWith('?<', c.i)) c.i = c.s.indexOf('>', c.i) + 1;
     const inner = parseAlternation(c);
     if (c.s[c.i] !== ')') throw new Error('unbalanced group');

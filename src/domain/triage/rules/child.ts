@@ -27,13 +27,6 @@ const SEIZURE_DONT = LL(
   ['不要往嘴里塞任何东西（包括手指、筷子、毛巾）', '不要按住或约束孩子的手脚', '不要掐人中，不要喂水或药'],
   ['Do not put anything in their mouth (no fingers, spoons or cloths)', 'Do not hold them down or restrain their movements', 'Do not give food, drink or medicine'],
 );
-const FEVER_STEPS = LL(['现在就带宝宝去急诊，不要等体温自己降下来', '给宝宝穿适量的衣服，继续喂奶'], [
-  'Take the baby to emergency care now; do not wait to see if the temperature comes down',
-  'Dress the baby normally and keep offering feeds',
-]);
-const FEVER_DONT = LL(['不要用酒精或冷水擦身降温', '不要给宝宝捂汗或裹得太厚'], ['Do not sponge with alcohol or cold water', 'Do not bundle the baby up to "sweat it out"']);
-const RASH_STEPS = LL(['立即就医，路上观察孩子的意识和呼吸'], ['Go now, and watch their alertness and breathing on the way']);
-const RASH_DONT = LL(['不要等皮疹变多或再观察一晚'], ['Do not wait for the rash to spread or to see how the night goes']);
 
 export const CHILD_RULES: readonly TriageRule[] = [
   // Signal without context, so emergency combinations cannot be undone by later text.
