@@ -19,6 +19,7 @@ import { openaiCompatRoutes } from './http/routes/openai-compat.js';
 import { privacyRoutes } from './http/routes/privacy.js';
 import { complianceRoutes } from './http/routes/compliance.js';
 import { familyRoutes } from './http/routes/families.js';
+import { contentRoutes } from './http/routes/content.js';
 import { requestMetrics } from './http/metrics-registry.js';
 import { insightRoutes } from './http/routes/insights.js';
 import { metricsRoutes } from './http/routes/metrics.js';
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', openaiCompatRoutes);
   app.route('/', conversationRoutes);
   app.route('/', familyRoutes);
+  app.route('/', contentRoutes);
   app.route('/', knowledgeRoutes);
   app.route('/', bookingRoutes);
   app.route('/', privacyRoutes);

@@ -93,6 +93,8 @@ async function main() {
   const lines = [
     `Nestwise is ready in ${((Date.now() - t0) / 1000).toFixed(1)} s (${db.kind === 'embedded' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL'}; ${config.llm ? `LLM ${config.llm.model}` : 'offline answer composer'})`,
     `  Widget demo     ${base}/`,
+    `  Content console ${base}/console`,
+    `  Insights        ${base}/insights`,
     `  API reference   ${base}/docs`,
     `  OpenAPI         ${base}/openapi.json`,
     `  Health          ${base}/healthz  ${base}/readyz`,

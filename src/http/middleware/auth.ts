@@ -75,7 +75,7 @@ export function corsPreflight(): MiddlewareHandler<AppEnv> {
     const origin = c.req.header('origin');
     const headers: Record<string, string> = {
       'Access-Control-Allow-Methods': 'GET, POST, PATCH, DELETE, OPTIONS',
-      'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Idempotency-Key, X-Request-Id',
+      'Access-Control-Allow-Headers': 'Authorization, Content-Type, Accept, Idempotency-Key, X-Request-Id, X-Reviewer, X-Reviewer-Role',
       'Access-Control-Max-Age': '600',
       Vary: 'Origin',
     };

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { createRouter } from '../router.js';
+import { audit } from '../../domain/audit.js';
 import { requireScope } from '../middleware/auth.js';
 import { authErrors, bearer, conflictError, notFoundError, ProblemSchema } from '../schemas/common.js';
 import type { AppDeps, AppEnv } from '../deps.js';
@@ -42,12 +43,12 @@ const ReviewerHeaders = z.object({
   'x-reviewer-role': z
     .enum(REVIEWER_ROLES)
     .optional()
-    .openapi({ param: { name: 'X-Reviewer-Role', in: 'header' }, description: 'writer decides the content stage, compliance_reviewer the compliance stage (and overrides), business_approver the business stage' }),
+    .openapi({ description: 'writer decides the content stage, compliance_reviewer the compliance stage (and overrides), business_approver the business stage' }),
   'x-reviewer': z
     .string()
     .regex(/^[A-Za-z0-9._@:-]{1,100}$/, 'letters, digits and . _ @ : - only (at most 100)')
     .optional()
-    .openapi({ param: { name: 'X-Reviewer', in: 'header' }, description: "The reviewer's id in your system (never a name or e-mail address)" }),
+    .openapi({ description: "The reviewer's id in your system (never a name or e-mail address)" }),
 });
 
 const FindingSchema = z
@@ -276,6 +277,8 @@ function contentDeps(c: Context<AppEnv>): ContentDeps {
     db: deps.db,
     clock: deps.clock,
     ...(llm ? { llm } : {}),
+    // leave a few seconds of the request's timeout for checking and saving
+    deadline: deps.clock().getTime() + deps.config.requestTimeoutMs - 3_000,
     onFallback: (stage, err) =>
       deps.log.warn({ requestId: c.get('requestId'), stage, err: err instanceof Error ? err.message : String(err) }, 'content studio fell back to the offline writer'),
   };
@@ -306,6 +309,21 @@ function publishBlocked(c: Context<AppEnv>, err: PublishBlocked): Response {
   return new Response(JSON.stringify(problem), { status: 409, headers: { 'content-type': 'application/problem+json; charset=utf-8' } });
 }
 
+/**
+ * Content decisions also go to the tenant-wide audit log (next to the draft's own
+ * content_audit trail), so one place answers "who approved or overrode what, when".
+ */
+async function trail(c: Context<AppEnv>, action: 'content.reviewed' | 'content.override' | 'content.published', draftId: string, who: Actor, details: Record<string, unknown>) {
+  await audit(c.get('deps').db, {
+    tenantId: c.get('principal').tenantId,
+    actor: who.reviewer ? `reviewer:${who.reviewer.id}` : `key:${who.keyId}`,
+    action,
+    target: draftId,
+    requestId: c.get('requestId'),
+    details: { ...details, role: who.reviewer?.role ?? null, key: who.keyId },
+  });
+}
+
 export const contentRoutes = createRouter()
   .openapi(createDraftRoute, async (c) => {
     const view = await createDraft(contentDeps(c), c.get('principal').tenantId, c.req.valid('json'), actor(c));
@@ -322,16 +340,23 @@ export const contentRoutes = createRouter()
     return c.json(view, 200);
   })
   .openapi(reviewRoute, async (c) => {
-    const view = await reviewDraft(contentDeps(c), c.get('principal').tenantId, c.req.valid('param').id, c.req.valid('json'), actor(c));
+    const who = actor(c);
+    const body = c.req.valid('json');
+    const view = await reviewDraft(contentDeps(c), c.get('principal').tenantId, c.req.valid('param').id, body, who);
+    await trail(c, 'content.reviewed', view.id, who, { stage: body.stage, decision: body.decision });
     return c.json(view, 200);
   })
   .openapi(overrideRoute, async (c) => {
-    const view = await overrideDraft(contentDeps(c), c.get('principal').tenantId, c.req.valid('param').id, c.req.valid('json'), actor(c));
+    const who = actor(c);
+    const view = await overrideDraft(contentDeps(c), c.get('principal').tenantId, c.req.valid('param').id, c.req.valid('json'), who);
+    await trail(c, 'content.override', view.id, who, {});
     return c.json(view, 200);
   })
   .openapi(publishRoute, async (c) => {
     try {
-      const view = await publishDraft(contentDeps(c), c.get('principal').tenantId, c.req.valid('param').id, actor(c));
+      const who = actor(c);
+      const view = await publishDraft(contentDeps(c), c.get('principal').tenantId, c.req.valid('param').id, who);
+      await trail(c, 'content.published', view.id, who, {});
       return c.json(view, 200);
     } catch (err) {
       if (err instanceof PublishBlocked) return publishBlocked(c, err) as never;

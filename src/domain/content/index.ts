@@ -1,0 +1,14 @@
+export * from './types.js';
+export { createDraft, editDraft, getDraft, listDrafts, reviewDraft, overrideDraft, publishDraft, parseBrief, PublishBlocked, MIN_OVERRIDE_REASON } from './drafts.js';
+export type { ContentDeps, Actor, DraftView, DraftSummary, Labels, StageState, PublishReason } from './drafts.js';
+export { runPipeline, assessText, MAX_ROUNDS } from './pipeline.js';
+export { contentLength } from './length.js';
+export type { PipelineResult, GenerationHistory, Round } from './pipeline.js';
+export { exportDraft, EXPORT_FORMATS, type ExportFormat } from './export.js';
+export type { ContentModel } from './model.js';
+export { generateOffline, OFFLINE_MODEL } from './offline.js';
+export { lengthBand, LIVE_RULES } from './channels.js';
+export { checkLivePacing } from './live.js';
+export { requiredElements, NOTICE_TEXT, adLabel } from './mandatory.js';
+export { simhash, hamming, jaccard, HAMMING_MAX, JACCARD_MIN } from './simhash.js';
+export { diffText, applyDiff, type DiffOp } from './diff.js';
