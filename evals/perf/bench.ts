@@ -14,6 +14,12 @@ export interface BenchRow {
   /** Human-readable target, e.g. "p99 < 1 ms", and whether it was met. */
   target?: string;
   ok?: boolean;
+  /**
+   * A correctness figure measured under load (errors, lost or duplicated bookings): a
+   * miss fails the run in every mode. Speed targets fail it only with --strict, because
+   * a shared 2-core CI machine measures its neighbours as much as our code.
+   */
+  gate?: boolean;
 }
 
 export interface Bench {

@@ -106,10 +106,10 @@ const bench: Bench = {
       const failed = ids.filter((x) => x === undefined).length;
       const fast = downtimeAnswers.filter((a) => a.status === 503 && a.problem);
       rows.push({ metric: `bookings attempted during a PostgreSQL stop/start`, value: slots.length, unit: '' });
-      rows.push({ metric: 'answers while down that were 503 problem+json', value: fast.length, unit: `of ${downtimeAnswers.length}`, target: 'all', ok: downtimeAnswers.length > 0 && fast.length === downtimeAnswers.length });
+      rows.push({ metric: 'answers while down that were 503 problem+json', value: fast.length, unit: `of ${downtimeAnswers.length}`, target: 'all', ok: downtimeAnswers.length > 0 && fast.length === downtimeAnswers.length, gate: true });
       rows.push({ metric: '503 answer time while down, p95', value: percentile(fast.map((a) => a.ms), 95), unit: 'ms', target: '< 5000 ms (fail fast)', ok: percentile(fast.map((a) => a.ms), 95) < 5000 });
-      rows.push({ metric: 'bookings lost', value: lost + failed, unit: '', target: '0', ok: lost + failed === 0 });
-      rows.push({ metric: 'slots booked twice', value: duplicated, unit: '', target: '0', ok: duplicated === 0 });
+      rows.push({ metric: 'bookings lost', value: lost + failed, unit: '', target: '0', ok: lost + failed === 0, gate: true });
+      rows.push({ metric: 'slots booked twice', value: duplicated, unit: '', target: '0', ok: duplicated === 0, gate: true });
       rows.push({ metric: 'all bookings done after the outage began', value: recoveredAfter, unit: 's' });
 
       for (let i = 0; i < 50; i++) {
@@ -119,7 +119,7 @@ const bench: Bench = {
       const events = (await db.query<{ id: string; status: string }>('SELECT id, status FROM webhook_events WHERE tenant_id = $1', [tenant.id])).rows;
       const undelivered = events.filter((e) => e.status !== 'delivered').length;
       rows.push({ metric: 'webhook events queued', value: events.length, unit: '' });
-      rows.push({ metric: 'webhook events not delivered after recovery', value: undelivered, unit: '', target: '0', ok: undelivered === 0 && events.every((e) => received.has(e.id)) });
+      rows.push({ metric: 'webhook events not delivered after recovery', value: undelivered, unit: '', target: '0', ok: undelivered === 0 && events.every((e) => received.has(e.id)), gate: true });
     } finally {
       try {
         pgctl('start');

@@ -114,7 +114,7 @@ const bench: Bench = {
       const seconds = quick ? 5 : 60;
       const chat = await chatLoad(server.base, secret, users, seconds);
       rows.push({ metric: `chat SSE: ${users} concurrent for ${seconds} s — turns completed`, value: chat.turns, unit: '' });
-      rows.push({ metric: 'chat SSE: errors', value: chat.errors, unit: '', target: '0 errors', ok: chat.errors === 0 });
+      rows.push({ metric: 'chat SSE: errors', value: chat.errors, unit: '', target: '0 errors', ok: chat.errors === 0, gate: true });
       rows.push({ metric: 'chat SSE: first event p50', value: percentile(chat.firstEvent, 50), unit: 'ms' });
       rows.push({ metric: 'chat SSE: turn p50', value: percentile(chat.latencies, 50), unit: 'ms' });
       rows.push({ metric: 'chat SSE: turn p95', value: percentile(chat.latencies, 95), unit: 'ms' });
@@ -122,7 +122,7 @@ const bench: Bench = {
       const rps = quick ? 100 : 500;
       const comp = await complianceLoad(server.base, secret, rps, seconds);
       rows.push({ metric: `compliance: ${rps} req/s for ${seconds} s — achieved`, value: comp.achievedRps, unit: 'req/s' });
-      rows.push({ metric: 'compliance: errors', value: comp.errors, unit: '', target: '0 errors', ok: comp.errors === 0 });
+      rows.push({ metric: 'compliance: errors', value: comp.errors, unit: '', target: '0 errors', ok: comp.errors === 0, gate: true });
       rows.push({ metric: 'compliance: p50', value: percentile(comp.latencies, 50), unit: 'ms' });
       rows.push({ metric: 'compliance: p95', value: percentile(comp.latencies, 95), unit: 'ms' });
       rows.push({ metric: 'compliance: p99', value: percentile(comp.latencies, 99), unit: 'ms' });

@@ -36,6 +36,8 @@ const chunkView = (c: SearchResult) => ({ chunkId: c.chunkId, title: c.title, he
  * which falls back to the offline composer with triage intact.
  */
 export function createLlmAnswerer(cfg: LlmConfig): OnlineAnswerer {
+  // Load LangChain's agent module now (it takes a second or more), not on the first question.
+  loadAgents().catch(() => undefined);
   const model = new ChatOpenAI({
     model: cfg.model,
     apiKey: cfg.apiKey,

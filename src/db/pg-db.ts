@@ -25,6 +25,13 @@ export function poolDb(pool: pg.Pool, kind: Db['kind'], onClose?: () => Promise<
     query: q.query,
     async tx(fn) {
       const client = await pool.connect();
+      // A checked-out client whose server goes away (restart, failover) emits 'error';
+      // unheard, that would crash the process. The failing query rejects anyway.
+      let broken: Error | undefined;
+      const onError = (err: Error) => {
+        broken = err;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const out = await fn(wrap(client));
@@ -34,7 +41,9 @@ export function poolDb(pool: pg.Pool, kind: Db['kind'], onClose?: () => Promise<
         await client.query('ROLLBACK').catch(() => undefined);
         throw err;
       } finally {
-        client.release();
+        client.off('error', onError);
+        // a broken connection is destroyed rather than returned to the pool
+        client.release(broken);
       }
     },
     async close() {

@@ -9,7 +9,7 @@ import type { Embedder } from '../../../src/domain/knowledge/embedder.js';
 /** The real app on a loopback port, for load and fault tests. */
 export async function startServer(db: Db, embedder: Embedder, env: Record<string, string> = {}) {
   const app = createApp({
-    config: parseEnv({ NODE_ENV: 'production', RATE_LIMIT_KEY_PER_MINUTE: '10000000', RATE_LIMIT_IP_PER_MINUTE: '10000000', ...env }),
+    config: parseEnv({ NODE_ENV: 'production', RATE_LIMIT_KEY_PER_MINUTE: '1000000', RATE_LIMIT_IP_PER_MINUTE: '1000000', ...env }),
     db,
     embedder,
     log: consoleLogger('silent'),
