@@ -86,7 +86,7 @@ export async function addSyntheticChunks(db: Db, n: number) {
     );
     await db.query(
       `INSERT INTO kb_chunks (id, doc_id, ord, locale, heading, body, stages, topics, search_terms, embedding, embedding_model, embedding_dims)
-       SELECT id, doc, 0, l, 'synthetic', body, '{}'::text[], '{}'::text[], to_tsvector('simple', terms), vec::vector, LOCAL_EMBEDDINGS_MODEL, 512
+       SELECT id, doc, 0, l, 'synthetic', body, '{}'::text[], '{}'::text[], to_tsvector('simple', terms), vec::vector, '${LOCAL_EMBEDDINGS_MODEL}', 512
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(id, doc, l, body, terms, vec)`,
       [rows.map((r) => r.id), rows.map((r) => r.doc), rows.map((r) => r.locale), rows.map((r) => r.text), rows.map((r) => searchTerms(r.text).join(' ')), vectors.map(toVectorLiteral)],
     );

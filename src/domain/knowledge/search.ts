@@ -54,6 +54,19 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
   const d = Math.trunc(embedder.dimensions);
   const stages = input.stages && input.stages.length ? input.stages : null;
 
+  // BM25-style inverse document frequency of each query term in this locale (kb_terms is
+  // refreshed by ingestion). Candidates come from the informative terms: words found in a
+  // quarter of all chunks still score, but do not pull in half the corpus as candidates.
+  const stats = await db.query<{ term: string; df: number; chunks: number }>(
+    `SELECT t.term, t.df, st.chunks FROM kb_terms t JOIN kb_locale_stats st ON st.locale = t.locale WHERE t.locale = $1 AND t.term = ANY($2::text[])`,
+    [input.locale, terms],
+  );
+  const weighted = stats.rows.map((r) => ({ term: r.term, idf: Math.log(1 + (r.chunks - r.df + 0.5) / (r.df + 0.5)), frac: r.df / r.chunks }));
+  const informative = weighted.filter((w) => w.frac < 0.25);
+  const candidateTerms = informative.length ? informative : weighted;
+  // lexemes are [a-z0-9] only (see tokens.ts), so quoting them is enough
+  const candidateQuery = candidateTerms.length ? candidateTerms.map((w) => `'${w.term}'`).join(' | ') : null;
+
   {
     // One round trip: hnsw.iterative_scan and ef_search are database settings (migration 0009).
     const res = await db.query<{
@@ -78,21 +91,11 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
            ORDER BY embedding::vector(${d}) <=> $1::vector(${d})
            LIMIT ${CANDIDATES}) v
        ), qt AS (
-         -- BM25-style inverse document frequency of each query term in this locale
-         SELECT t.term, ln(1 + (st.chunks - t.df + 0.5) / (t.df + 0.5)) AS idf,
-                t.df::float8 / st.chunks AS frac, to_tsquery('simple', quote_literal(t.term)) AS tq
-         FROM kb_terms t JOIN kb_locale_stats st ON st.locale = t.locale
-         WHERE t.locale = $3 AND t.term = ANY($5::text[])
-       ), cq AS (
-         -- candidates come from the informative terms; words found in a quarter of all
-         -- chunks still score, but do not pull in half the corpus as candidates
-         SELECT coalesce(
-                  to_tsquery('simple', string_agg(quote_literal(term), ' | ') FILTER (WHERE frac < 0.25)),
-                  to_tsquery('simple', string_agg(quote_literal(term), ' | '))) AS q
-         FROM qt
-       ), cand AS (
-         SELECT c.id, c.search_terms FROM kb_chunks c, cq
-         WHERE cq.q IS NOT NULL AND c.search_terms @@ cq.q AND c.locale = $3
+         SELECT term, idf, to_tsquery('simple', quote_literal(term)) AS tq FROM unnest($5::text[], $6::float8[]) AS t(term, idf)
+       ), cand AS MATERIALIZED (
+         -- a constant tsquery, so the GIN index finds the candidates
+         SELECT c.id, c.search_terms FROM kb_chunks c
+         WHERE $7::text IS NOT NULL AND c.search_terms @@ to_tsquery('simple', $7::text) AND c.locale = $3
            AND ($4::text[] IS NULL OR c.stages = '{}' OR c.stages && $4::text[])
        ), fts AS (
          SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (
@@ -110,7 +113,7 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
        SELECT c.id, c.doc_id, c.heading, c.body, c.stages, c.topics, d.title, d.sources, d.reviewed, f.rrf, f.sim
        FROM fused f JOIN kb_chunks c ON c.id = f.id JOIN kb_documents d ON d.id = c.doc_id
        ORDER BY f.rrf DESC, c.id`,
-      [vector, embedder.model, input.locale, stages, terms],
+      [vector, embedder.model, input.locale, stages, weighted.map((w) => w.term), weighted.map((w) => w.idf), candidateQuery],
     );
     const out: SearchResult[] = [];
     const perDocCount = new Map<string, number>();
