@@ -1,0 +1,715 @@
+import { Automaton } from './automaton.js';
+import { normaliseShared, normalisePattern, toOriginal, type Normalised } from './normalise.js';
+import type { CustomRule, Groups, Mod, PackDef, PairRule, Rule, TermSpec } from './rules/model.js';
+import { STRICT_TYPES } from './rules/model.js';
+import type { CheckInput, Finding, Market, Severity } from './types.js';
+
+/**
+ * The engine: one automaton per market pack, built once; per check one normalisation pass,
+ * one automaton pass, then rules over the hits. Every rule is linear in the number of hits
+ * (with a log factor for the window look-ups), never in the text.
+ */
+
+interface Entry {
+  g: number;
+  spec: TermSpec;
+  lb: boolean;
+  rb: boolean;
+}
+interface PatternInfo {
+  len: number;
+  entries: Entry[];
+}
+export interface Hit {
+  s: number;
+  e: number;
+  spec: TermSpec;
+}
+
+export interface CompiledPack {
+  market: Market;
+  rules: readonly Rule[];
+  automaton: Automaton;
+  patterns: PatternInfo[];
+  groupIds: Map<string, number>;
+  groupCount: number;
+  /** 1 for trigger groups (allow-list words suppress them), 0 for context and allow groups */
+  suppressible: Uint8Array;
+  allowGroups: number[];
+  allowNonCosmetic: number;
+  /** every normalised trigger term with its group, for the naive baseline in the benchmark */
+  terms: { group: string; term: string }[];
+}
+
+/** Findings of one rule/severity beyond this are dropped: a 200 KB wall of 最好 needs 50 markers, not 30 000. */
+export const MAX_FINDINGS_PER_RULE = 50;
+
+const isAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c <= 0x24f);
+
+/** Packs that read the same term groups share one automaton (US, EU and UK do). */
+const compiledGroups = new WeakMap<Groups, Omit<CompiledPack, 'market' | 'rules'>>();
+
+export function compilePack(def: PackDef): CompiledPack {
+  for (const r of def.rules) {
+    for (const gname of ruleGroups(r)) if (!(gname in def.groups)) throw new Error(`rule ${r.id} reads unknown group ${gname}`);
+  }
+  let shared = compiledGroups.get(def.groups);
+  if (!shared) {
+    shared = compileGroups(def.groups);
+    compiledGroups.set(def.groups, shared);
+  }
+  return { market: def.market, rules: def.rules, ...shared };
+}
+
+function compileGroups(groups: Groups): Omit<CompiledPack, 'market' | 'rules'> {
+  const groupIds = new Map<string, number>();
+  const byPattern = new Map<string, number>();
+  const patterns: PatternInfo[] = [];
+  const strings: string[] = [];
+  const terms: { group: string; term: string }[] = [];
+  for (const [name, list] of Object.entries(groups)) {
+    const g = groupIds.size;
+    groupIds.set(name, g);
+    for (const term of list) {
+      const spec: TermSpec = typeof term === 'string' ? { t: term } : term;
+      const norm = normalisePattern(spec.t);
+      if (norm.length === 0) continue;
+      let pid = byPattern.get(norm);
+      if (pid === undefined) {
+        pid = patterns.length;
+        byPattern.set(norm, pid);
+        patterns.push({ len: norm.length, entries: [] });
+        strings.push(norm);
+      }
+      const wb = spec.wb ?? 'both';
+      patterns[pid]!.entries.push({
+        g,
+        spec,
+        lb: (wb === 'both' || wb === 'left') && isAlnum(norm.charCodeAt(0)),
+        rb: (wb === 'both' || wb === 'right') && isAlnum(norm.charCodeAt(norm.length - 1)),
+      });
+      if (!name.startsWith('ctx.') && !name.startsWith('allow')) terms.push({ group: name, term: norm });
+    }
+  }
+  const suppressible = new Uint8Array(groupIds.size);
+  const allowGroups: number[] = [];
+  for (const [name, g] of groupIds) {
+    if (name.startsWith('allow')) allowGroups.push(g);
+    else if (!name.startsWith('ctx.')) suppressible[g] = 1;
+  }
+  return {
+    automaton: new Automaton(strings),
+    patterns,
+    groupIds,
+    groupCount: groupIds.size,
+    suppressible,
+    allowGroups,
+    allowNonCosmetic: groupIds.get('allow.nonCosmetic') ?? -1,
+    terms,
+  };
+}
+
+/** Groups a rule reads (custom rules name theirs in params: values containing a dot). */
+function ruleGroups(r: Rule): string[] {
+  if (r.kind === 'term') return [r.group];
+  if (r.kind === 'pair') return [r.anchor, r.partner];
+  const p = r.params ?? {};
+  return Object.values(p).flatMap((v) => (typeof v === 'string' && /^[a-z]/.test(v) && v.includes('.') ? [v] : Array.isArray(v) ? (v.filter((x) => typeof x === 'string' && x.includes('.')) as string[]) : []));
+}
+
+// ---------------------------------------------------------------------------------------
+// Segmentation: clauses, sentences and lines of the normalised text, as sorted start
+// positions; a position's segment is found by binary search. One pass, no per-char arrays.
+
+interface Segments {
+  clauses: Int32Array;
+  sentences: Int32Array;
+  lines: Int32Array;
+  n: number;
+}
+
+// break positions collect into reused scratch arrays, then copy out at their final size
+let segScratch = new Int32Array(1024);
+function segment(t: string): Segments {
+  const n = t.length;
+  if (segScratch.length < n + 2) segScratch = new Int32Array(Math.max(n + 2, segScratch.length * 2));
+  // one scratch array, three kinds of break: encoded as position * 4 + kind
+  // (kind 1 = clause only, 2 = sentence, 3 = sentence and line)
+  const br = segScratch;
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    // fast skip: every break character is below '@' except … 。 ｡
+    if (c >= 0x40 && c !== 0x2026 && c !== 0x3002 && c !== 0xff61) continue;
+    switch (c) {
+      case 0x0a: // newline
+        br[m++] = (i + 1) * 4 + 3;
+        break;
+      case 0x3002: // 。
+      case 0x21: // !
+      case 0x3f: // ?
+      case 0x3b: // ;
+      case 0xff61: // ｡
+        br[m++] = (i + 1) * 4 + 2;
+        break;
+      case 0x2e:
+        // '.' ends a sentence unless it sits inside a number or a word (4.5, e.g)
+        if (!(i + 1 < n && isAlnum(t.charCodeAt(i + 1)))) br[m++] = (i + 1) * 4 + 2;
+        break;
+      case 0x2c: // ,
+      case 0x3a: // :
+      case 0x2026: // …
+        br[m++] = (i + 1) * 4 + 1;
+        break;
+    }
+  }
+  let nc = 1;
+  let ns = 1;
+  let nl = 1;
+  for (let k = 0; k < m; k++) {
+    const kind = br[k]! & 3;
+    nc++;
+    if (kind >= 2) ns++;
+    if (kind === 3) nl++;
+  }
+  const clauses = new Int32Array(nc);
+  const sentences = new Int32Array(ns);
+  const lines = new Int32Array(nl);
+  let ic = 1;
+  let is = 1;
+  let il = 1;
+  for (let k = 0; k < m; k++) {
+    const pos = br[k]! >> 2;
+    const kind = br[k]! & 3;
+    clauses[ic++] = pos;
+    if (kind >= 2) sentences[is++] = pos;
+    if (kind === 3) lines[il++] = pos;
+  }
+  return { clauses, sentences, lines, n };
+}
+
+/** index of the last start <= pos */
+function segIndex(starts: Int32Array, pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+function segBounds(starts: Int32Array, n: number, pos: number, extra = 0): [number, number] {
+  const k = segIndex(starts, pos);
+  const last = Math.min(k + extra, starts.length - 1);
+  return [starts[k]!, last + 1 < starts.length ? starts[last + 1]! : n];
+}
+
+// ---------------------------------------------------------------------------------------
+
+export interface RawFinding {
+  rule: Rule;
+  sev: Severity;
+  s: number;
+  e: number;
+  rep?: string;
+}
+
+const ORDER: Record<Severity, number> = { advisory: 0, review: 1, block: 2 };
+const maxSev = (a: Severity, b: Severity): Severity => (ORDER[a] >= ORDER[b] ? a : b);
+const minSev = (a: Severity, b: Severity): Severity => (ORDER[a] <= ORDER[b] ? a : b);
+
+/** What opens a footnote line (the text is normalised: lower case, half-width). */
+const FOOTNOTE_OPENERS = ['*', '※', '†', '‡', '注:', '数据来源', '来源:', '资料来源', 'source:', 'sources:', 'footnote'];
+
+/** Per-check state handed to rules and modifiers. */
+export class Ctx {
+  readonly t: string;
+  readonly hits: Hit[][];
+  private seg: Segments | undefined;
+  private footnoteLines: Set<number> | undefined;
+  constructor(
+    readonly pack: CompiledPack,
+    readonly input: CheckInput,
+    readonly norm: Normalised,
+    hits: Hit[][],
+  ) {
+    this.t = norm.text;
+    this.hits = hits;
+  }
+  get segs(): Segments {
+    return (this.seg ??= segment(this.t));
+  }
+  group(name: string): Hit[] {
+    const g = this.pack.groupIds.get(name);
+    return g === undefined ? EMPTY : this.hits[g]!;
+  }
+  /** first index in a start-sorted hit list whose start >= pos */
+  static lower(list: Hit[], pos: number): number {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (list[mid]!.s < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+  /** a hit of any of the groups starting within [a, b) */
+  anyIn(groups: readonly string[], a: number, b: number): Hit | undefined {
+    for (const name of groups) {
+      const list = this.group(name);
+      const i = Ctx.lower(list, a);
+      const h = list[i];
+      if (h && h.s < b) return h;
+    }
+    return undefined;
+  }
+  anywhere(groups: readonly string[]): Hit | undefined {
+    for (const name of groups) {
+      const h = this.group(name)[0];
+      if (h) return h;
+    }
+    return undefined;
+  }
+  clauseBounds(pos: number): [number, number] {
+    const s = this.segs;
+    return segBounds(s.clauses, s.n, pos);
+  }
+  sentenceBounds(pos: number): [number, number] {
+    const s = this.segs;
+    return segBounds(s.sentences, s.n, pos);
+  }
+  /** the sentence of pos and the one after it (sources and samples often follow the claim) */
+  sentenceAndNext(pos: number): [number, number] {
+    const s = this.segs;
+    return segBounds(s.sentences, s.n, pos, 1);
+  }
+  lineOf(pos: number): number {
+    return segIndex(this.segs.lines, pos);
+  }
+  lineBounds(line: number): [number, number] {
+    const l = this.segs.lines;
+    return [l[line]!, line + 1 < l.length ? l[line + 1]! : this.t.length];
+  }
+  /** a hit of the groups that ends within `gap` characters before pos, in the same clause */
+  before(groups: readonly string[], pos: number, gap: number): Hit | undefined {
+    const [cs] = this.clauseBounds(pos);
+    const from = Math.max(cs, pos - gap - 40);
+    for (const name of groups) {
+      const list = this.group(name);
+      for (let i = Ctx.lower(list, from); i < list.length; i++) {
+        const h = list[i]!;
+        if (h.s >= pos) break;
+        if (h.e <= pos && h.e >= pos - gap) return h;
+      }
+    }
+    return undefined;
+  }
+  /**
+   * Lines that are footnotes ("*数据来源：…", "Source: …", "† …"). Found by looking at line
+   * starts only when a rule asks: a footnote marker mid-line (markdown bold, bullets) is not one.
+   */
+  footnotes(): number[] {
+    if (!this.footnoteLines) {
+      const set = new Set<number>();
+      const lines = this.segs.lines;
+      for (let line = 0; line < lines.length; line++) {
+        let k = lines[line]!;
+        while (k < this.t.length && this.t.charCodeAt(k) === 0x20) k++;
+        if (FOOTNOTE_OPENERS.some((m) => this.t.startsWith(m, k))) set.add(line);
+      }
+      this.footnoteLines = set;
+    }
+    return [...this.footnoteLines];
+  }
+  isFootnoteLine(line: number): boolean {
+    this.footnotes();
+    return this.footnoteLines!.has(line);
+  }
+  /** any hit of the groups inside a footnote line (memoised per group list) */
+  inFootnote(groups: readonly string[]): boolean {
+    const key = groups.join('|');
+    const hit = this.footnoteMemo.get(key);
+    if (hit !== undefined) return hit;
+    let found = false;
+    const lines = this.footnotes();
+    if (lines.length > 0) {
+      outer: for (const name of groups) for (const h of this.group(name)) if (this.isFootnoteLine(this.lineOf(h.s))) {
+        found = true;
+        break outer;
+      }
+    }
+    this.footnoteMemo.set(key, found);
+    return found;
+  }
+  private readonly footnoteMemo = new Map<string, boolean>();
+}
+
+// ---------------------------------------------------------------------------------------
+// Gates and modifiers
+
+function gateOpen(rule: Rule, input: CheckInput): boolean {
+  const g = rule.gate;
+  if (!g) return true;
+  const pt = input.productType;
+  if (g.productTypes) {
+    if (pt === undefined) {
+      if (!g.unknownProductType) return false;
+    } else if (!g.productTypes.includes(pt)) return false;
+  }
+  if (g.notProductTypes && pt !== undefined && g.notProductTypes.includes(pt)) return false;
+  if (pt === undefined && g.unknownProductType === false) return false;
+  if (g.channels && (input.channel === undefined || !g.channels.includes(input.channel))) return false;
+  if (g.notChannels && input.channel !== undefined && g.notChannels.includes(input.channel)) return false;
+  if (g.stages) {
+    const st = input.formulaStage ?? 'unknown';
+    if (!g.stages.includes(st)) return false;
+  }
+  return true;
+}
+
+const CTX = {
+  breast: ['ctx.breast', 'ctx.breast.en'],
+  self: ['ctx.self'],
+  prodref: ['ctx.prodref'],
+  edu: ['ctx.edu', 'ctx.edu.en'],
+  neg: ['ctx.neg', 'ctx.neg.en'],
+  risk: ['ctx.risk', 'ctx.risk.en'],
+  guide: ['ctx.guide'],
+  time: ['ctx.time', 'ctx.time.en'],
+  place: ['ctx.place', 'ctx.place.en'],
+  source: ['ctx.source', 'ctx.source.en'],
+  patentNo: ['ctx.patentNo'],
+  xiaozi: ['ctx.xiaozi'],
+} as const;
+
+/** Apply a rule's modifiers to one candidate; null = suppressed. */
+function applyMods(ctx: Ctx, mods: readonly Mod[], s: number, e: number, sev: Severity, spec: TermSpec | undefined): Severity | null {
+  const kind = spec?.kind;
+  const strict = ctx.input.productType !== undefined && (STRICT_TYPES as readonly string[]).includes(ctx.input.productType);
+  const latin = isAlnum(ctx.t.charCodeAt(s)) && ctx.pack.market !== 'CN';
+  for (const m of mods) {
+    switch (m) {
+      case 'negation': {
+        if (ctx.before(CTX.neg, s, latin ? 30 : 8)) return null;
+        break;
+      }
+      case 'edu': {
+        const [a, b] = ctx.sentenceBounds(s);
+        if (ctx.anyIn(CTX.edu, a, b)) return null;
+        break;
+      }
+      case 'risk': {
+        const [a, b] = ctx.sentenceBounds(s);
+        if (ctx.anyIn(CTX.risk, a, b)) return null;
+        break;
+      }
+      case 'breast': {
+        if (kind === 'rank' || kind === 'price') break;
+        const [a, b] = ctx.clauseBounds(s);
+        if (ctx.anyIn(CTX.breast, a, b)) return null;
+        break;
+      }
+      case 'selfcmp': {
+        if (kind !== 'quality') break;
+        const [a, b] = ctx.sentenceBounds(s);
+        if (ctx.anyIn(CTX.self, a, b)) return null;
+        break;
+      }
+      case 'guideline': {
+        const [a, b] = ctx.sentenceBounds(s);
+        if (ctx.anyIn(CTX.guide, a, b)) return null;
+        break;
+      }
+      case 'live': {
+        if (ctx.input.channel !== 'douyin_live_script') break;
+        if (kind === 'rank' || kind === 'price') break;
+        if (kind === 'efficacy' && strict) break;
+        const [a, b] = ctx.clauseBounds(s);
+        if (!ctx.anyIn(CTX.prodref, a, b)) sev = minSev(sev, 'review');
+        break;
+      }
+      case 'rankBound': {
+        if (kind !== 'rank') break;
+        const [a, b] = ctx.sentenceAndNext(s);
+        const bounded =
+          (ctx.anyIn(CTX.time, a, b) || ctx.inFootnote(CTX.time)) &&
+          (ctx.anyIn(CTX.place, a, b) || ctx.inFootnote(CTX.place)) &&
+          (ctx.anyIn(CTX.source, a, b) || ctx.inFootnote(CTX.source));
+        if (bounded) sev = minSev(sev, ctx.pack.market === 'CN' ? 'review' : 'advisory');
+        break;
+      }
+      case 'soft': {
+        // 最爱/最喜欢 are feelings, not product claims, unless they attach to the product
+        if (kind !== 'soft') break;
+        if (ctx.input.commercial === false) return null;
+        const [a, b] = ctx.sentenceBounds(s);
+        if (!ctx.anyIn(CTX.prodref, a, b)) return null;
+        break;
+      }
+      case 'usage': {
+        if (spec?.usage === 'adverb' && isAdverbialBest(ctx.t, s, e)) return null;
+        if (spec?.usage === 'optimal') {
+          const [, b] = ctx.clauseBounds(s);
+          if (ctx.anyIn(['ctx.usageNoun'], e, Math.min(b, e + 4))) return null;
+        }
+        break;
+      }
+      case 'negationAfter': {
+        const [, b] = ctx.clauseBounds(s);
+        if (ctx.anyIn(CTX.neg, e, Math.min(b, e + (latin ? 24 : 6)))) return null;
+        break;
+      }
+      case 'commercialOnly':
+        if (ctx.input.commercial === false) return null;
+        break;
+      case 'childAddress':
+        if (!ctx.anywhere(['minor.address', 'minor.address.en'])) return null;
+        break;
+      case 'patentNo':
+        if (ctx.anywhere(CTX.patentNo)) return null;
+        break;
+      case 'xiaozi':
+        if (ctx.anywhere(CTX.xiaozi)) return null;
+        break;
+      case 'educationChannel': {
+        // General health education in an article, not tied to the product: a claim only if
+        // the article is commercial, and then one a reviewer should read in context.
+        if (ctx.input.channel !== 'wechat_article') break;
+        const [a, b] = ctx.sentenceBounds(s);
+        if (!ctx.anyIn(CTX.prodref, a, b)) {
+          if (ctx.input.commercial === false) return null;
+          sev = minSev(sev, 'review');
+        }
+        break;
+      }
+    }
+  }
+  return sev;
+}
+
+/**
+ * 最好 as advice ("最好遵医嘱", "转奶最好循序渐进") versus 最好 as a claim ("最好的", "质量最好", "…最好！").
+ * A claim when something adjectival follows (的, 了, sentence end) or a quality noun precedes it.
+ */
+function isAdverbialBest(t: string, s: number, e: number): boolean {
+  const next = t[e];
+  if (next === undefined || '的了!。,！？?…~)'.includes(next) || next === '\n') return false;
+  const before = t.slice(Math.max(0, s - 2), s);
+  if (/是|得|质量|品质|效果|口碑|做工|用料/.test(before)) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// Rule evaluation
+
+/**
+ * Candidates one rule may hand over per severity. toFindings keeps MAX_FINDINGS_PER_RULE of
+ * them; past this, a wall of repeated triggers would only cost time and memory.
+ */
+const RAW_CAP = MAX_FINDINGS_PER_RULE * 4;
+function capped(counts: number[], sev: Severity): boolean {
+  const k = ORDER[sev];
+  return ++counts[k]! > RAW_CAP;
+}
+
+function runTerm(ctx: Ctx, rule: Extract<Rule, { kind: 'term' }>, out: RawFinding[]): void {
+  const counts = [0, 0, 0];
+  for (const h of ctx.group(rule.group)) {
+    const base = h.spec.sev ?? rule.severity;
+    const sev = applyMods(ctx, rule.mods ?? [], h.s, h.e, base, h.spec);
+    if (sev === null) continue;
+    if (capped(counts, sev)) {
+      if (counts[2]! > RAW_CAP) break; // blocks are capped too: nothing more can change the verdict
+      continue;
+    }
+    out.push({ rule, sev, s: h.s, e: h.e, ...(h.spec.rep !== undefined ? { rep: h.spec.rep } : {}) });
+  }
+}
+
+function runPair(ctx: Ctx, rule: PairRule, out: RawFinding[]): void {
+  const partners = ctx.group(rule.partner);
+  if (partners.length === 0) return;
+  const counts = [0, 0, 0];
+  for (const a of ctx.group(rule.anchor)) {
+    const [lo, hi] = rule.scope === 'clause' ? ctx.clauseBounds(a.s) : rule.scope === 'sentence' ? ctx.sentenceBounds(a.s) : [0, ctx.t.length];
+    let p: Hit | undefined;
+    // forward: the nearest partner starting after the anchor, within the gap
+    const i = Ctx.lower(partners, a.e);
+    const f = partners[i];
+    if (f && f.s <= a.e + rule.gap && f.s < hi) p = f;
+    if (!p && rule.order === 'either') {
+      for (let k = Ctx.lower(partners, Math.max(lo, a.s - rule.gap - 40)); k < partners.length; k++) {
+        const h = partners[k]!;
+        if (h.s >= a.s) break;
+        if (h.e <= a.s && h.e >= a.s - rule.gap && h.s >= lo) p = h;
+      }
+    }
+    if (!p) continue;
+    const s = Math.min(a.s, p.s);
+    const e = Math.max(a.e, p.e);
+    const spec = a.spec.sev ? a.spec : p.spec;
+    const base = spec.sev ?? rule.severity;
+    const sev = applyMods(ctx, rule.mods ?? [], a.s, e, base, undefined);
+    if (sev === null) continue;
+    if (capped(counts, sev)) {
+      if (counts[2]! > RAW_CAP) break;
+      continue;
+    }
+    out.push({ rule, sev, s, e });
+  }
+}
+
+export type CustomDetector = (ctx: Ctx, rule: CustomRule, out: RawFinding[]) => void;
+
+// ---------------------------------------------------------------------------------------
+
+/** Hits grouped, filtered by word boundaries, allow-list words and longest-match-wins. */
+function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] {
+  const raw: Hit[][] = new Array<Hit[]>(pack.groupCount);
+  const patterns = pack.patterns;
+  const n = t.length;
+  pack.automaton.scan(t, (pid, end) => {
+    const info = patterns[pid]!;
+    const s = end - info.len;
+    for (const en of info.entries) {
+      if (en.lb && s > 0 && isAlnum(t.charCodeAt(s - 1))) continue;
+      if (en.rb && end < n && isAlnum(t.charCodeAt(end))) continue;
+      (raw[en.g] ??= []).push({ s, e: end, spec: en.spec });
+    }
+  });
+  // Allow-list words: ordinary longer words that contain a trigger. 食品级硅胶 only
+  // excuses 食品级 outside cosmetics.
+  const cosmetic = input.productType === 'cosmetic' || input.productType === 'children_cosmetic';
+  let allow: Hit[] | undefined;
+  for (const g of pack.allowGroups) {
+    if (cosmetic && g === pack.allowNonCosmetic) continue;
+    const list = raw[g];
+    if (list) allow = allow ? allow.concat(list) : list.slice();
+  }
+  if (allow && allow.length > 1) allow.sort(byStart);
+  for (let g = 0; g < pack.groupCount; g++) {
+    const list = raw[g];
+    if (!list) {
+      raw[g] = EMPTY;
+      continue;
+    }
+    if (list.length > 1 && !sortedByStart(list)) list.sort(byStart);
+    const suppressible = pack.suppressible[g] === 1;
+    let kept: Hit[] | undefined;
+    let lastEnd = -1;
+    let k = 0;
+    let reach = -1;
+    for (let i = 0; i < list.length; i++) {
+      const h = list[i]!;
+      let drop = h.e <= lastEnd; // longest match wins inside a group
+      if (!drop && suppressible && allow) {
+        while (k < allow.length && allow[k]!.s <= h.s) reach = Math.max(reach, allow[k++]!.e);
+        drop = reach >= h.e;
+      }
+      if (drop) {
+        kept ??= list.slice(0, i);
+        continue;
+      }
+      if (kept) kept.push(h);
+      lastEnd = h.e;
+    }
+    raw[g] = kept ?? list;
+  }
+  return raw;
+}
+const EMPTY: Hit[] = [];
+const byFinding = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+const byStart = (a: Hit, b: Hit) => a.s - b.s || b.e - a.e;
+/** the automaton reports by end; most groups come out already ordered by start */
+function sortedByStart(list: Hit[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStart(list[i - 1]!, list[i]!) > 0) return false;
+  return true;
+}
+
+
+
+export function runPack(pack: CompiledPack, input: CheckInput, detectors: Record<string, CustomDetector>): Finding[] {
+  const norm = normaliseShared(input.text);
+  if (norm.text.length === 0) return [];
+  const hits = collectHits(pack, norm.text, input);
+  const ctx = new Ctx(pack, input, norm, hits);
+  const raw: RawFinding[] = [];
+  for (const rule of pack.rules) {
+    // most rules find nothing to look at: skip them before anything else
+    if (rule.kind === 'term' && ctx.group(rule.group).length === 0) continue;
+    if (rule.kind === 'pair' && (ctx.group(rule.anchor).length === 0 || ctx.group(rule.partner).length === 0)) continue;
+    if (!gateOpen(rule, input)) continue;
+    if (rule.kind === 'term') runTerm(ctx, rule, raw);
+    else if (rule.kind === 'pair') runPair(ctx, rule, raw);
+    else {
+      const d = detectors[rule.detector];
+      if (d) d(ctx, rule, raw);
+    }
+  }
+  return toFindings(ctx, raw);
+}
+
+function toFindings(ctx: Ctx, raw: RawFinding[]): Finding[] {
+  const lang = ctx.input.locale === 'en' ? 'en' : 'zh';
+  const text = ctx.input.text;
+  raw.sort((a, b) => a.s - b.s || b.e - a.e);
+  // 1. one winner per (category, span), capped per rule and severity
+  const best = new Map<string, { r: RawFinding; start: number; end: number; sev: Severity }>();
+  const perRule = new Map<string, number>();
+  for (const r of raw) {
+    const [start, end] = r.e > r.s ? toOriginal(ctx.norm, r.s, r.e) : toOriginal(ctx.norm, r.s, r.s);
+    const key = r.rule.category + ':' + start + ':' + end;
+    const prev = best.get(key);
+    if (prev && ORDER[prev.sev] >= ORDER[r.sev]) continue;
+    if (!prev) {
+      const capKey = r.rule.id + ':' + r.sev;
+      const count = perRule.get(capKey) ?? 0;
+      if (count >= MAX_FINDINGS_PER_RULE) continue;
+      perRule.set(capKey, count + 1);
+    }
+    best.set(key, { r, start, end, sev: prev ? maxSev(prev.sev, r.sev) : r.sev });
+  }
+  // 2. within a category, a finding inside a wider one at least as severe adds nothing
+  // (增强免疫力 already covers 免疫力); overlapping hits of one rule become one span
+  // (全网最 + 最干爽 → 全网最干爽), with no replacement since neither fits the union
+  const all = [...best.values()].sort((a, b) => a.start - b.start || b.end - a.end);
+  const widest = new Map<string, { start: number; end: number; sev: Severity }>();
+  const kept: { r: RawFinding; start: number; end: number; sev: Severity; merged?: boolean }[] = [];
+  for (const f of all) {
+    const cat = f.r.rule.category;
+    const w = widest.get(cat);
+    if (w && f.start >= w.start && f.end <= w.end && f.end > f.start && ORDER[w.sev] >= ORDER[f.sev]) continue;
+    const last = kept[kept.length - 1];
+    if (last && last.r.rule.id === f.r.rule.id && f.start < last.end && f.start > last.start) {
+      last.end = Math.max(last.end, f.end);
+      last.sev = maxSev(last.sev, f.sev);
+      last.merged = true;
+      widest.set(cat, last);
+      continue;
+    }
+    if (!w || f.end > w.end) widest.set(cat, f);
+    kept.push({ ...f });
+  }
+  const out: Finding[] = [];
+  for (const f of kept) {
+    const cat = f.r.rule.category;
+    const rule = f.r.rule;
+    const match = text.slice(f.start, f.end);
+    const rep = f.merged ? undefined : (f.r.rep ?? rule.replacement?.[lang]);
+    out.push({
+      ruleId: rule.id,
+      category: cat,
+      severity: f.sev,
+      start: f.start,
+      end: f.end,
+      match,
+      message: rule.message[lang].replaceAll('{match}', match),
+      legalBasis: rule.basis[lang],
+      suggestion: rule.suggestion[lang].replaceAll('{match}', match),
+      ...(rep !== undefined ? { replacement: rep } : {}),
+    });
+  }
+  return out.sort(byFinding);
+}

@@ -1,0 +1,421 @@
+import { Converter } from 'opencc-js/t2cn';
+
+/**
+ * Normalisation with an offset map.
+ *
+ * Rules match a folded copy of the text, so evasions (Traditional characters, full-width
+ * forms, zero-width characters, separators slipped between the characters of a term,
+ * circled or full-width digits) meet the same patterns as plain copy. Findings must still
+ * point at what the user wrote, so every normalised UTF-16 unit remembers the original
+ * span it came from: `start[i]`/`end[i]` are original offsets, and a normalised span
+ * [a, b) maps back to [start[a], end[b - 1]), which also covers any separators that were
+ * dropped inside it.
+ *
+ * Patterns go through the same function, so whatever the folding does to a character it
+ * does identically on both sides.
+ */
+export interface Normalised {
+  text: string;
+  /** original start offset of each normalised unit; null when it is the identity (plain ASCII) */
+  start: Int32Array | null;
+  /** the original text (a unit's original end follows from its start: see endOf) */
+  source: string;
+}
+
+/**
+ * Original end (exclusive) of normalised unit i. Every unit comes from exactly one original
+ * code point, so the end is its start plus that code point's UTF-16 width; storing it
+ * would cost a fourth array write per character.
+ */
+export function endOf(n: Normalised, i: number): number {
+  const s = n.start ? n.start[i]! : i;
+  const c = n.source.charCodeAt(s);
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const d = n.source.charCodeAt(s + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return s + 2;
+  }
+  return s + 1;
+}
+
+// Unit classes used by separator removal.
+const C_OTHER = 0;
+const C_HAN = 1;
+const C_DIGIT = 2;
+const C_LETTER = 3;
+const C_SPACE = 4;
+const C_SOFT = 5;
+const C_HARD = 6;
+
+/**
+ * Traditional → Simplified as a 64K lookup table. OpenCC converts phrase by phrase, but
+ * for matching we only need a per-character fold that never changes lengths, so the
+ * converter (created once, here) runs a single time over every CJK code point, one per
+ * line, and only 1:1 results enter the table. That keeps the offset map trivial and the
+ * per-character cost a typed-array read instead of a dictionary walk per call.
+ */
+let t2s: Uint16Array | undefined;
+function t2sTable(): Uint16Array {
+  if (t2s) return t2s;
+  const table = new Uint16Array(65536);
+  for (let i = 0; i < 65536; i++) table[i] = i;
+  const convert = Converter({ from: 't', to: 'cn' });
+  const codes: number[] = [];
+  for (let c = 0x3400; c <= 0x4dbf; c++) codes.push(c);
+  for (let c = 0x4e00; c <= 0x9fff; c++) codes.push(c);
+  const src = codes.map((c) => String.fromCharCode(c)).join('\n');
+  const out = convert(src).split('\n');
+  if (out.length === codes.length) {
+    for (let i = 0; i < codes.length; i++) {
+      const o = out[i]!;
+      if (o.length === 1 && o.charCodeAt(0) !== codes[i]) table[codes[i]!] = o.charCodeAt(0);
+    }
+  } else {
+    // The batch did not split 1:1 (a phrase rule crossed a line?): fall back to one call
+    // per character. Slower at start-up, same table.
+    for (const c of codes) {
+      const o = convert(String.fromCharCode(c));
+      if (o.length === 1 && o.charCodeAt(0) !== c) table[c] = o.charCodeAt(0);
+    }
+  }
+  t2s = table;
+  return table;
+}
+
+/** Invisible characters that only serve to split a term: dropped. */
+function isInvisible(cp: number): boolean {
+  return (
+    cp === 0x00ad ||
+    cp === 0x034f ||
+    cp === 0x061c ||
+    cp === 0x180e ||
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x206f) ||
+    cp === 0xfeff ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0000 && cp <= 0xe01ef)
+  );
+}
+
+/** Dingbat circled digits have no compatibility decomposition, so NFKC leaves them. */
+function dingbatDigit(cp: number): string | undefined {
+  if (cp >= 0x2776 && cp <= 0x277f) return String(cp - 0x2776 + 1);
+  if (cp >= 0x2780 && cp <= 0x2789) return String(cp - 0x2780 + 1);
+  if (cp >= 0x278a && cp <= 0x2793) return String(cp - 0x278a + 1);
+  if (cp === 0x24ea || cp === 0x24ff) return '0';
+  if (cp >= 0x24f5 && cp <= 0x24fe) return String(cp - 0x24f5 + 1);
+  return undefined;
+}
+
+const foldCache = new Map<number, string>();
+/** Fold one non-ASCII, non-CJK code point: NFKC, lower case, Traditional → Simplified. */
+function foldRare(cp: number, table: Uint16Array): string {
+  const hit = foldCache.get(cp);
+  if (hit !== undefined) return hit;
+  let r: string;
+  if (isInvisible(cp)) r = '';
+  else {
+    const d = dingbatDigit(cp);
+    if (d !== undefined) r = d;
+    else {
+      const s = String.fromCodePoint(cp).normalize('NFKC').toLowerCase();
+      let o = '';
+      for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a)) o += ' ';
+        else if (c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) o += '\n';
+        else o += String.fromCharCode(c >= 0x3400 && c <= 0x9fff ? table[c]! : c);
+      }
+      r = o;
+    }
+  }
+  // Bounded: adversarial input with many distinct code points must not grow memory.
+  if (foldCache.size > 20000) foldCache.clear();
+  foldCache.set(cp, r);
+  return r;
+}
+
+function classOf(c: number): number {
+  if (c >= 0x61 && c <= 0x7a) return C_LETTER;
+  if (c >= 0x30 && c <= 0x39) return C_DIGIT;
+  if (c >= 0x3400 && c <= 0x9fff) return C_HAN;
+  if (c === 0x20) return C_SPACE;
+  if (c < 0x80) {
+    // ASCII punctuation that people slip between characters of a term; sentence
+    // punctuation (, ; : ! ? and the newline) stays a hard boundary.
+    switch (c) {
+      case 0x2a: // *
+      case 0x2d: // -
+      case 0x5f: // _
+      case 0x7e: // ~
+      case 0x5e: // ^
+      case 0x7c: // |
+      case 0x2f: // /
+      case 0x5c: // \
+      case 0x2b: // +
+      case 0x3d: // =
+      case 0x2e: // .
+      case 0x27: // '
+      case 0x22: // "
+      case 0x60: // `
+      case 0x28: // (
+      case 0x29: // )
+      case 0x5b: // [
+      case 0x5d: // ]
+      case 0x7b: // {
+      case 0x7d: // }
+      case 0x3c: // <
+      case 0x3e: // >
+        return C_SOFT;
+      default:
+        return C_HARD;
+    }
+  }
+  if ((c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff)) return C_LETTER;
+  if (
+    c === 0xb7 ||
+    c === 0x2022 ||
+    c === 0x2027 ||
+    c === 0x30fb ||
+    (c >= 0x2018 && c <= 0x201f) ||
+    (c >= 0x3008 && c <= 0x3011) ||
+    (c >= 0x3014 && c <= 0x301b) ||
+    (c >= 0x2190 && c <= 0x2bff) ||
+    (c >= 0xd800 && c <= 0xdfff) // astral: emoji and pictographs (see below for Han)
+  )
+    return C_SOFT;
+  return C_OTHER;
+}
+
+// UTF-16LE decoding keeps the length (a lone surrogate becomes one U+FFFD), which is all the
+// offset map needs; it is several times faster than String.fromCharCode over the units.
+const utf16 = new TextDecoder('utf-16le');
+function unitsToString(u: Uint16Array, n: number): string {
+  return utf16.decode(u.subarray(0, n));
+}
+
+// Scratch buffers reused across calls: allocating four typed arrays per check costs more
+// than the fold itself. Views returned by normaliseShared are valid until the next call.
+let poolCap = 0;
+let P_u = new Uint16Array(0);
+let P_cls = new Uint8Array(0);
+let P_os = new Int32Array(0);
+function reserve(cap: number): void {
+  if (cap <= poolCap) return;
+  poolCap = Math.max(cap, poolCap * 2, 4096);
+  P_u = new Uint16Array(poolCap);
+  P_cls = new Uint8Array(poolCap);
+  P_os = new Int32Array(poolCap);
+}
+
+/** A letter standing alone between non-letters: one piece of "b.e.s.t". */
+function isolatedLetter(cls: Uint8Array, n: number, i: number): boolean {
+  if (cls[i] !== C_LETTER) return false;
+  if (i > 0 && (cls[i - 1] === C_LETTER || cls[i - 1] === C_DIGIT)) return false;
+  if (i + 1 < n && (cls[i + 1] === C_LETTER || cls[i + 1] === C_DIGIT)) return false;
+  return true;
+}
+
+// ASCII fast path: folded unit and class per code, computed once.
+const ASCII_FOLD = new Uint16Array(128);
+const ASCII_CLS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  let f = c;
+  if (c >= 0x41 && c <= 0x5a) f = c + 32;
+  else if (c === 0x09 || c === 0x0b || c === 0x0c) f = 0x20;
+  ASCII_FOLD[c] = f;
+  ASCII_CLS[c] = classOf(f);
+}
+
+/** Longest separator run that may be dropped between two characters of a term. */
+const MAX_SEPARATOR_RUN = 6;
+
+/**
+ * One streaming pass folds each code point and decides each separator run as soon as the
+ * character after it arrives; a second pass runs only when the text may spell a word out
+ * letter by letter ("b.e.s.t"). Flat typed arrays throughout: this runs on every check.
+ */
+export function normalise(text: string): Normalised & { start: Int32Array } {
+  const n = normaliseShared(text);
+  return { text: n.text, start: n.start ? n.start.slice() : Int32Array.from({ length: n.text.length }, (_, i) => i), source: text };
+}
+
+/**
+ * Plain ASCII copy folds to its lower-case form one for one unless one of these appears: a
+ * control character that folds, a double space, a ranking number split from NO/TOP, or
+ * letters spelled out one by one. Bounded quantifiers only; one linear test.
+ */
+const NOT_ASCII_OR_REWRITTEN = /[^\x20-\x7e\n]| {2}|(?:^|[^a-z0-9])(?:no|top)[^a-z0-9\n]{1,6}\d|(?:^|[^a-z0-9])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z0-9])/i;
+
+/** normalise() without copying the offset arrays out of the shared scratch buffers. */
+export function normaliseShared(text: string): Normalised {
+  // fast path: most English copy needs nothing but lower case, and its offsets map 1:1
+  if (!NOT_ASCII_OR_REWRITTEN.test(text)) return { text: text.toLowerCase(), start: null, source: text };
+  const table = t2sTable();
+  const len = text.length;
+  reserve(len + 16);
+  let cap = poolCap;
+  let u = P_u;
+  let cls = P_cls;
+  let os = P_os;
+  let n = 0;
+  // the separator run being written: where it starts in the output, how many original
+  // units it had, and the class before it
+  let runStart = -1;
+  let runCount = 0;
+  let runPrev = C_HARD;
+  let spelled = false;
+
+  for (let i = 0; i < len; ) {
+    const c = text.charCodeAt(i);
+    let x: number;
+    let k: number;
+    let w = 1;
+    let f: string | undefined;
+    let astralHan = false;
+    if (c < 0x80) {
+      if (c === 0x0d && text.charCodeAt(i + 1) === 0x0a) {
+        i++; // CRLF → one newline (the LF); a bare CR folds to a newline below
+        continue;
+      }
+      x = c === 0x0d ? 0x0a : ASCII_FOLD[c]!;
+      k = ASCII_CLS[x]!;
+    } else if (c >= 0x3400 && c <= 0x9fff) {
+      x = table[c]!;
+      k = C_HAN;
+    } else {
+      let cp = c;
+      if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
+        const d = text.charCodeAt(i + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+          w = 2;
+        }
+      }
+      f = foldRare(cp, table);
+      if (f.length === 0) {
+        i += w; // invisible: dropped, and does not break a separator run either
+        continue;
+      }
+      if (n + f.length + 1 >= cap) {
+        // NFKC expansions (℃ → °c, ㍻ → 平成) can outgrow the input length
+        cap = cap * 2 + f.length;
+        const u2 = new Uint16Array(cap);
+        u2.set(u);
+        const c2 = new Uint8Array(cap);
+        c2.set(cls);
+        const s2 = new Int32Array(cap);
+        s2.set(os);
+        u = P_u = u2;
+        cls = P_cls = c2;
+        os = P_os = s2;
+        poolCap = cap;
+      }
+      x = f.charCodeAt(0);
+      k = classOf(x);
+      // Astral Han (extensions B+) stays Han; other astral code points are pictographs.
+      astralHan = cp >= 0x20000 && cp <= 0x3ffff;
+      if (k === C_SOFT && astralHan && x >= 0xd800 && x <= 0xdfff) k = C_HAN;
+    }
+    // emit unit x (class k) from original offset i, then any further units of an expansion
+    for (let q = 0; ; ) {
+      if (k === C_SOFT || k === C_SPACE) {
+        if (runStart < 0) {
+          runStart = n;
+          runCount = 0;
+          runPrev = n > 0 ? cls[n - 1]! : C_HARD;
+        }
+        runCount++;
+        // collapse whitespace: a space right after a space adds nothing
+        if (!(k === C_SPACE && n > runStart && cls[n - 1] === C_SPACE)) {
+          u[n] = x;
+          cls[n] = k;
+          os[n++] = i;
+        }
+      } else {
+        if (runStart >= 0) {
+          // a separator run between two characters of a term is dropped (最 好, 第 1, NO.1)
+          if (runCount <= MAX_SEPARATOR_RUN) {
+            const pc = runPrev;
+            if ((pc === C_HAN || pc === C_DIGIT) && (k === C_HAN || k === C_DIGIT) && !(pc === C_DIGIT && k === C_DIGIT)) n = runStart;
+            else if (pc === C_LETTER && k === C_DIGIT && endsWithRankWord(u, cls, runStart)) n = runStart;
+            else if (pc === C_LETTER && k === C_LETTER && n - runStart <= 2 && (runStart < 2 || (cls[runStart - 2] !== C_LETTER && cls[runStart - 2] !== C_DIGIT)))
+              spelled = true; // "x.y": maybe a word spelled out; checked after the pass
+          }
+          runStart = -1;
+        }
+        u[n] = x;
+        cls[n] = k;
+        os[n++] = i;
+      }
+      if (f === undefined || ++q >= f.length) break;
+      x = f.charCodeAt(q);
+      k = classOf(x);
+      if (k === C_SOFT && astralHan && x >= 0xd800 && x <= 0xdfff) k = C_HAN;
+    }
+    i += w;
+  }
+
+  if (spelled) n = joinSpelledLetters(u, cls, os, n);
+  return { text: unitsToString(u, n), start: os.subarray(0, n), source: text };
+}
+
+/**
+ * Runs of single letters split by separators ("b.e.s.t", "c u r e s") are one word in
+ * disguise: drop the separators when at least three letters line up. In place; returns
+ * the new length.
+ */
+function joinSpelledLetters(u: Uint16Array, cls: Uint8Array, os: Int32Array, n: number): number {
+  let drop: Uint8Array | undefined;
+  for (let i = 0; i < n; ) {
+    if (!isolatedLetter(cls, n, i)) {
+      i++;
+      continue;
+    }
+    let count = 1;
+    let j = i;
+    for (;;) {
+      let k = j + 1;
+      const sepStart = k;
+      while (k < n && k - sepStart < 2 && (cls[k] === C_SOFT || cls[k] === C_SPACE)) k++;
+      if (k === sepStart || k >= n || !isolatedLetter(cls, n, k)) break;
+      count++;
+      j = k;
+    }
+    if (count >= 3) {
+      drop ??= new Uint8Array(n);
+      for (let k = i + 1; k < j; k++) if (cls[k] === C_SOFT || cls[k] === C_SPACE) drop[k] = 1;
+    }
+    i = j + 1;
+  }
+  if (!drop) return n;
+  let w = 0;
+  for (let i = 0; i < n; i++) {
+    if (drop[i]) continue;
+    u[w] = u[i]!;
+    cls[w] = cls[i]!;
+    os[w++] = os[i]!;
+  }
+  return w;
+}
+
+/** "no" / "top" as a whole word right before a digit: NO.1, No 1, TOP-1 → no1, top1. */
+function endsWithRankWord(u: Uint16Array, cls: Uint8Array, n: number): boolean {
+  if (n >= 2 && u[n - 2] === 0x6e && u[n - 1] === 0x6f && (n < 3 || (cls[n - 3] !== C_LETTER && cls[n - 3] !== C_DIGIT))) return true; // no
+  if (n >= 3 && u[n - 3] === 0x74 && u[n - 2] === 0x6f && u[n - 1] === 0x70 && (n < 4 || (cls[n - 4] !== C_LETTER && cls[n - 4] !== C_DIGIT))) return true; // top
+  return false;
+}
+
+/** Normalised form of a pattern: the same folding, without offsets. */
+export function normalisePattern(p: string): string {
+  return normalise(p).text;
+}
+
+/** Map a normalised span back to the original text. */
+export function toOriginal(n: Normalised, a: number, b: number): [number, number] {
+  const len = n.text.length;
+  if (len === 0) return [0, 0];
+  const s = n.start ? n.start[Math.min(a, len - 1)]! : Math.min(a, len - 1);
+  const e = b > a ? endOf(n, Math.min(b - 1, len - 1)) : s;
+  return [s, Math.max(s, e)];
+}

@@ -1,0 +1,85 @@
+/**
+ * Public types of the compliance checker. Identifiers are the shared vocabulary in
+ * /work/shared/spec/taxonomy.md: never rename one.
+ */
+export type Severity = 'block' | 'review' | 'advisory';
+export type Verdict = 'pass' | 'review' | 'block';
+export type Market = 'CN' | 'US' | 'EU' | 'UK';
+export type Locale = 'zh-CN' | 'en';
+
+export const CATEGORIES = [
+  'absolute_claim',
+  'medical_claim',
+  'breastmilk_substitute',
+  'infant_formula_claim',
+  'guarantee',
+  'unsubstantiated_data',
+  'endorsement',
+  'disparagement',
+  'ad_disclosure',
+  'false_or_misleading',
+  'minor_protection',
+  'aigc_label',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export const CHANNELS = ['xiaohongshu_note', 'wechat_article', 'douyin_live_script', 'product_detail', 'en_social_post', 'en_email'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const PRODUCT_TYPES = [
+  'infant_formula',
+  'follow_on_formula',
+  'growing_up_milk',
+  'complementary_food',
+  'health_food',
+  'special_medical_food',
+  'cosmetic',
+  'children_cosmetic',
+  'medical_device',
+  'food_contact',
+  'diapers_wipes',
+  'apparel',
+  'toy',
+  'education_service',
+  'general',
+] as const;
+export type ProductType = (typeof PRODUCT_TYPES)[number];
+
+export const MARKETS = ['CN', 'US', 'EU', 'UK'] as const;
+
+export interface CheckInput {
+  text: string;
+  locale?: Locale;
+  channel?: Channel;
+  productType?: ProductType;
+  market?: Market;
+  formulaStage?: 1 | 2 | 3;
+  /** content is commercial (sponsored / has a purchase path); when absent, a purchase path in the text makes it so */
+  commercial?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  category: Category;
+  severity: Severity;
+  /** UTF-16 offsets into the ORIGINAL submitted text; match === text.slice(start, end). */
+  start: number;
+  end: number;
+  match: string;
+  message: string;
+  legalBasis: string;
+  suggestion: string;
+  /** replacement text the offline reviser can apply, when one is safe (makes no new claim) */
+  replacement?: string;
+}
+
+export interface CheckResult {
+  verdict: Verdict;
+  findings: Finding[];
+}
+
+/** Text in both user-facing languages. */
+export interface LocalText {
+  zh: string;
+  en: string;
+}
