@@ -467,6 +467,9 @@ function applyMods(ctx: Ctx, mods: readonly Mod[], s: number, e: number, sev: Se
       case 'childAddress':
         if (!ctx.anywhere(['minor.address', 'minor.address.en'])) return null;
         break;
+      case 'notAfterVerb':
+        if (ctx.before(['med.verb', 'med.verbNot'], s, 6)) return null;
+        break;
       case 'patentNo':
         if (ctx.anywhere(CTX.patentNo)) return null;
         break;

@@ -49,7 +49,9 @@ describe('findings point at the user\'s own span', () => {
   it('offers replacements that only drop the superlative', () => {
     expect(one('最安全的奶瓶', 'absolute_claim', { productType: 'food_contact' }).replacement).toBe('安全');
     expect(one('最柔软的连体衣', 'absolute_claim', { productType: 'apparel' }).replacement).toBe('柔软');
-    // no safe rewrite exists for a ranking
+    // a bare ranking mark can simply go; a worded ranking has no safe rewrite
+    expect(one('ＮＯ．１婴儿湿巾', 'absolute_claim').replacement).toBe('');
+    expect(one('The #1 bottle brand.', 'absolute_claim', en('US')).replacement).toBe('');
     expect(one('销量第一的湿巾', 'absolute_claim').replacement).toBeUndefined();
   });
 });

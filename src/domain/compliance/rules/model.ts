@@ -69,7 +69,8 @@ export type Mod =
   | 'educationChannel' // no product reference in the sentence of a wechat article → review
   | 'negationAfter' // "床围不要放进婴儿床": a negation right after the term in the clause → suppress
   | 'commercialOnly' // only in commercial copy (commercial !== false)
-  | 'childAddress'; // only when the copy speaks to children (小朋友们, kids)
+  | 'childAddress' // only when the copy speaks to children (小朋友们, kids)
+  | 'notAfterVerb'; // the condition already follows a claim verb (祛湿疹宝宝): that finding says it
 
 interface RuleBase {
   id: string;

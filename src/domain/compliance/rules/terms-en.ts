@@ -32,8 +32,8 @@ const e = (t: string): TermSpec => ({ t, kind: 'efficacy' });
 const puffery: Term[] = [pu('best'), pu('the best'), pu('very best'), pu('ultimate'), pu('perfect'), pu('the perfect'), pu('unbeatable')];
 
 const absolute: Term[] = [
-  r("world's best"), r('best-selling'), r('bestselling'), r('best seller'), r('bestseller'), r('best-seller'), r('#1'), r('no1'),
-  r('number one'), r('number 1'), r('top1'), r('top-rated'), r('top rated'), r('highest rated'), r('highest-rated'), r('most trusted'),
+  r("world's best"), r('best-selling'), r('bestselling'), r('best seller'), r('bestseller'), r('best-seller'), { t: '#1', kind: 'rank', rep: '' }, { t: 'no1', kind: 'rank', rep: '' },
+  r('number one'), r('number 1'), { t: 'top1', kind: 'rank', rep: '' }, r('top-rated'), r('top rated'), r('highest rated'), r('highest-rated'), r('most trusted'),
   r('most recommended'), r('most popular'), r('leading brand'), r('market leader'), r("america's favorite"), r("america's favourite"),
   r("uk's favourite"), r("britain's favourite"), r("europe's favourite"), r("world's first"), r('first-ever'), r('first ever'),
   r('first and only'), r("you'll ever need"), r('will ever need'), r('the only one'), r('the only brand'), r('the only formula'), r('the only bottle'), r('the only diaper'), r('the only nappy'),
