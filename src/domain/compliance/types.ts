@@ -1,10 +1,11 @@
+import { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market } from '../taxonomy.js';
+export { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market };
 /**
  * Public types of the compliance checker. Identifiers are the shared vocabulary in
  * /work/shared/spec/taxonomy.md: never rename one.
  */
 export type Severity = 'block' | 'review' | 'advisory';
 export type Verdict = 'pass' | 'review' | 'block';
-export type Market = 'CN' | 'US' | 'EU' | 'UK';
 export type Locale = 'zh-CN' | 'en';
 
 export const CATEGORIES = [
@@ -23,29 +24,8 @@ export const CATEGORIES = [
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-export const CHANNELS = ['xiaohongshu_note', 'wechat_article', 'douyin_live_script', 'product_detail', 'en_social_post', 'en_email'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
-export const PRODUCT_TYPES = [
-  'infant_formula',
-  'follow_on_formula',
-  'growing_up_milk',
-  'complementary_food',
-  'health_food',
-  'special_medical_food',
-  'cosmetic',
-  'children_cosmetic',
-  'medical_device',
-  'food_contact',
-  'diapers_wipes',
-  'apparel',
-  'toy',
-  'education_service',
-  'general',
-] as const;
-export type ProductType = (typeof PRODUCT_TYPES)[number];
 
-export const MARKETS = ['CN', 'US', 'EU', 'UK'] as const;
 
 export interface CheckInput {
   text: string;

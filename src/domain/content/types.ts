@@ -1,30 +1,10 @@
 import { z } from 'zod';
+import { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market } from '../taxonomy.js';
+export { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market };
 
 /** Identifiers from the shared taxonomy (docs: /spec/taxonomy.md). Never rename one. */
-export const CHANNELS = ['xiaohongshu_note', 'wechat_article', 'douyin_live_script', 'product_detail', 'en_social_post', 'en_email'] as const;
-export type Channel = (typeof CHANNELS)[number];
 
-export const PRODUCT_TYPES = [
-  'infant_formula',
-  'follow_on_formula',
-  'growing_up_milk',
-  'complementary_food',
-  'health_food',
-  'special_medical_food',
-  'cosmetic',
-  'children_cosmetic',
-  'medical_device',
-  'food_contact',
-  'diapers_wipes',
-  'apparel',
-  'toy',
-  'education_service',
-  'general',
-] as const;
-export type ProductType = (typeof PRODUCT_TYPES)[number];
 
-export const MARKETS = ['CN', 'US', 'EU', 'UK'] as const;
-export type Market = (typeof MARKETS)[number];
 
 export const STAGES = [
   'preconception',

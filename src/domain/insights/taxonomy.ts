@@ -1,3 +1,5 @@
+import { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market } from '../taxonomy.js';
+export { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market };
 /**
  * Identifiers from shared/spec/taxonomy.md that insights group by. Kept here rather than
  * imported from the compliance and content modules so the dashboards do not break while
@@ -27,27 +29,8 @@ export type ComplianceCategory = (typeof COMPLIANCE_CATEGORIES)[number];
 export const VERDICTS = ['pass', 'review', 'block'] as const;
 export type Verdict = (typeof VERDICTS)[number];
 
-export const PRODUCT_TYPES = [
-  'infant_formula',
-  'follow_on_formula',
-  'growing_up_milk',
-  'complementary_food',
-  'health_food',
-  'special_medical_food',
-  'cosmetic',
-  'children_cosmetic',
-  'medical_device',
-  'food_contact',
-  'diapers_wipes',
-  'apparel',
-  'toy',
-  'education_service',
-  'general',
-] as const;
 
-export const CHANNELS = ['xiaohongshu_note', 'wechat_article', 'douyin_live_script', 'product_detail', 'en_social_post', 'en_email'] as const;
 
-export const MARKETS = ['CN', 'US', 'EU', 'UK'] as const;
 
 export const REVIEW_STAGES = ['content', 'compliance', 'business'] as const;
 export type ReviewStage = (typeof REVIEW_STAGES)[number];

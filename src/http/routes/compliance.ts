@@ -4,28 +4,10 @@ import { requireScope } from '../middleware/auth.js';
 import { authErrors, bearer, LocaleSchema } from '../schemas/common.js';
 import { checkCompliance, MAX_INPUT_BYTES } from '../../domain/compliance/index.js';
 import { PayloadTooLarge } from '../../domain/errors.js';
+import { CHANNELS, MARKETS, PRODUCT_TYPES } from '../../domain/taxonomy.js';
 import { recordEvent } from '../../domain/insights/index.js';
 import { metrics } from '../metrics-registry.js';
 
-export const CHANNELS = ['xiaohongshu_note', 'wechat_article', 'douyin_live_script', 'product_detail', 'en_social_post', 'en_email'] as const;
-export const PRODUCT_TYPES = [
-  'infant_formula',
-  'follow_on_formula',
-  'growing_up_milk',
-  'complementary_food',
-  'health_food',
-  'special_medical_food',
-  'cosmetic',
-  'children_cosmetic',
-  'medical_device',
-  'food_contact',
-  'diapers_wipes',
-  'apparel',
-  'toy',
-  'education_service',
-  'general',
-] as const;
-export const MARKETS = ['CN', 'US', 'EU', 'UK'] as const;
 
 const FindingSchema = z
   .object({
