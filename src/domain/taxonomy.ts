@@ -27,3 +27,22 @@ export type ProductType = (typeof PRODUCT_TYPES)[number];
 
 export const MARKETS = ['CN', 'US', 'EU', 'UK'] as const;
 export type Market = (typeof MARKETS)[number];
+
+export const COMPLIANCE_CATEGORIES = [
+  'absolute_claim',
+  'medical_claim',
+  'breastmilk_substitute',
+  'infant_formula_claim',
+  'guarantee',
+  'unsubstantiated_data',
+  'endorsement',
+  'disparagement',
+  'ad_disclosure',
+  'false_or_misleading',
+  'minor_protection',
+  'aigc_label',
+] as const;
+export type ComplianceCategory = (typeof COMPLIANCE_CATEGORIES)[number];
+
+export const VERDICTS = ['pass', 'review', 'block'] as const;
+export type Verdict = (typeof VERDICTS)[number];

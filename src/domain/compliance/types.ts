@@ -1,31 +1,14 @@
-import { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market } from '../taxonomy.js';
-export { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market };
+import { CHANNELS, PRODUCT_TYPES, MARKETS, COMPLIANCE_CATEGORIES, type Channel, type ProductType, type Market, type Verdict, type ComplianceCategory } from '../taxonomy.js';
+export { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market, type Verdict };
 /**
  * Public types of the compliance checker. Identifiers are the shared vocabulary in
  * /work/shared/spec/taxonomy.md: never rename one.
  */
 export type Severity = 'block' | 'review' | 'advisory';
-export type Verdict = 'pass' | 'review' | 'block';
 export type Locale = 'zh-CN' | 'en';
 
-export const CATEGORIES = [
-  'absolute_claim',
-  'medical_claim',
-  'breastmilk_substitute',
-  'infant_formula_claim',
-  'guarantee',
-  'unsubstantiated_data',
-  'endorsement',
-  'disparagement',
-  'ad_disclosure',
-  'false_or_misleading',
-  'minor_protection',
-  'aigc_label',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-
-
+export const CATEGORIES = COMPLIANCE_CATEGORIES;
+export type Category = ComplianceCategory;
 
 export interface CheckInput {
   text: string;

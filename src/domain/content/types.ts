@@ -4,21 +4,8 @@ export { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type 
 
 /** Identifiers from the shared taxonomy (docs: /spec/taxonomy.md). Never rename one. */
 
-
-
-export const STAGES = [
-  'preconception',
-  'pregnancy_t1',
-  'pregnancy_t2',
-  'pregnancy_t3',
-  'postpartum',
-  'newborn',
-  'infant_1_6m',
-  'infant_6_12m',
-  'toddler_1_3y',
-  'preschool_3_6y',
-] as const;
-export type Stage = (typeof STAGES)[number];
+import { STAGES, type Stage } from '../stage/stages.js';
+export { STAGES, type Stage };
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];

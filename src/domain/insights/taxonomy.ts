@@ -1,5 +1,15 @@
-import { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market } from '../taxonomy.js';
-export { CHANNELS, PRODUCT_TYPES, MARKETS, type Channel, type ProductType, type Market };
+export {
+  CHANNELS,
+  PRODUCT_TYPES,
+  MARKETS,
+  COMPLIANCE_CATEGORIES,
+  VERDICTS,
+  type Channel,
+  type ProductType,
+  type Market,
+  type ComplianceCategory,
+  type Verdict,
+} from '../taxonomy.js';
 /**
  * Identifiers from shared/spec/taxonomy.md that insights group by. Kept here rather than
  * imported from the compliance and content modules so the dashboards do not break while
@@ -9,28 +19,6 @@ export { STAGE_IDS, TOPIC_IDS } from '../knowledge/taxonomy.js';
 
 export const TRIAGE_LEVELS = ['emergency', 'urgent', 'routine', 'self_care'] as const;
 export type TriageLevel = (typeof TRIAGE_LEVELS)[number];
-
-export const COMPLIANCE_CATEGORIES = [
-  'absolute_claim',
-  'medical_claim',
-  'breastmilk_substitute',
-  'infant_formula_claim',
-  'guarantee',
-  'unsubstantiated_data',
-  'endorsement',
-  'disparagement',
-  'ad_disclosure',
-  'false_or_misleading',
-  'minor_protection',
-  'aigc_label',
-] as const;
-export type ComplianceCategory = (typeof COMPLIANCE_CATEGORIES)[number];
-
-export const VERDICTS = ['pass', 'review', 'block'] as const;
-export type Verdict = (typeof VERDICTS)[number];
-
-
-
 
 export const REVIEW_STAGES = ['content', 'compliance', 'business'] as const;
 export type ReviewStage = (typeof REVIEW_STAGES)[number];

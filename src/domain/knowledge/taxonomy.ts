@@ -1,16 +1,7 @@
 /** Ids from shared/spec/taxonomy.md. Extend, never rename. */
-export const STAGE_IDS = [
-  'preconception',
-  'pregnancy_t1',
-  'pregnancy_t2',
-  'pregnancy_t3',
-  'postpartum',
-  'newborn',
-  'infant_1_6m',
-  'infant_6_12m',
-  'toddler_1_3y',
-  'preschool_3_6y',
-] as const;
+import { STAGES } from '../stage/stages.js';
+
+export const STAGE_IDS = STAGES;
 
 export const TOPIC_IDS = [
   'breastfeeding',
