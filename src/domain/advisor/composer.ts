@@ -1,7 +1,7 @@
 import type { SearchResult } from '../knowledge/search.js';
 import { searchTerms } from '../text/tokens.js';
 import { splitSentences } from './sentences.js';
-import type { TriageLevel } from './types.js';
+import type { TriageLevel } from '../triage/index.js';
 
 export interface ComposeInput {
   question: string;

@@ -1,1 +1,0 @@
-export type TriageLevel = 'emergency' | 'urgent' | 'routine' | 'self_care';
