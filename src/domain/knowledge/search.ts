@@ -55,17 +55,13 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
   const stages = input.stages && input.stages.length ? input.stages : null;
 
   // BM25-style inverse document frequency of each query term in this locale (kb_terms is
-  // refreshed by ingestion). Candidates come from the informative terms: words found in a
-  // quarter of all chunks still score, but do not pull in half the corpus as candidates.
+  // refreshed by ingestion); scoringTerms picks the terms the full-text side scores with.
   const stats = await db.query<{ term: string; df: number; chunks: number }>(
     `SELECT t.term, t.df, st.chunks FROM kb_terms t JOIN kb_locale_stats st ON st.locale = t.locale WHERE t.locale = $1 AND t.term = ANY($2::text[])`,
     [input.locale, terms],
   );
-  const weighted = stats.rows.map((r) => ({ term: r.term, idf: Math.log(1 + (r.chunks - r.df + 0.5) / (r.df + 0.5)), frac: r.df / r.chunks }));
-  const informative = weighted.filter((w) => w.frac < 0.25);
-  const candidateTerms = informative.length ? informative : weighted;
-  // lexemes are [a-z0-9] only (see tokens.ts), so quoting them is enough
-  const candidateQuery = candidateTerms.length ? candidateTerms.map((w) => `'${w.term}'`).join(' | ') : null;
+  const weighted = stats.rows.map((r) => ({ term: r.term, idf: Math.log(1 + (r.chunks - r.df + 0.5) / (r.df + 0.5)), df: r.df, frac: r.df / r.chunks }));
+  const scored = scoringTerms(weighted);
 
   {
     // One round trip: hnsw.iterative_scan and ef_search are database settings (migration 0009).
@@ -90,19 +86,18 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
              AND ($4::text[] IS NULL OR stages = '{}' OR stages && $4::text[])
            ORDER BY embedding::vector(${d}) <=> $1::vector(${d})
            LIMIT ${CANDIDATES}) v
-       ), qt AS (
-         SELECT term, idf, to_tsquery('simple', quote_literal(term)) AS tq FROM unnest($5::text[], $6::float8[]) AS t(term, idf)
-       ), cand AS MATERIALIZED (
-         -- a constant tsquery, so the GIN index finds the candidates
-         SELECT c.id, c.search_terms FROM kb_chunks c
-         WHERE $7::text IS NOT NULL AND c.search_terms @@ to_tsquery('simple', $7::text) AND c.locale = $3
-           AND ($4::text[] IS NULL OR c.stages = '{}' OR c.stages && $4::text[])
        ), fts AS (
+         -- term at a time: one GIN lookup per scoring term, summed per chunk, so the work
+         -- is bounded by the postings of the rare terms, not by (matching chunks × terms)
          SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (
-           SELECT cand.id, sum(qt.idf) AS score
-           FROM cand JOIN qt ON cand.search_terms @@ qt.tq
-           GROUP BY cand.id
-           ORDER BY score DESC, cand.id
+           SELECT m.id, sum(qt.idf) AS score
+           FROM unnest($5::text[], $6::float8[]) AS qt(term, idf)
+           CROSS JOIN LATERAL (
+             SELECT c.id FROM kb_chunks c
+             WHERE c.search_terms @@ to_tsquery('simple', quote_literal(qt.term)) AND c.locale = $3
+               AND ($4::text[] IS NULL OR c.stages = '{}' OR c.stages && $4::text[])) m
+           GROUP BY m.id
+           ORDER BY score DESC, m.id
            LIMIT ${CANDIDATES}) f
        ), fused AS (
          SELECT coalesce(vec.id, fts.id) AS id,
@@ -113,7 +108,7 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
        SELECT c.id, c.doc_id, c.heading, c.body, c.stages, c.topics, d.title, d.sources, d.reviewed, f.rrf, f.sim
        FROM fused f JOIN kb_chunks c ON c.id = f.id JOIN kb_documents d ON d.id = c.doc_id
        ORDER BY f.rrf DESC, c.id`,
-      [vector, embedder.model, input.locale, stages, weighted.map((w) => w.term), weighted.map((w) => w.idf), candidateQuery],
+      [vector, embedder.model, input.locale, stages, scored.map((w) => w.term), scored.map((w) => w.idf)],
     );
     const out: SearchResult[] = [];
     const perDocCount = new Map<string, number>();
@@ -138,4 +133,28 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
     }
     return out;
   }
+}
+
+/** Postings the full-text side may read per query: keeps p95 flat as the corpus grows. */
+const POSTINGS_BUDGET = 2500;
+
+/**
+ * The terms the full-text side scores with, rarest first: words found in a quarter of all
+ * chunks are left out (they say little and match half the corpus), and once the rarer
+ * terms have used up the postings budget the common rest are left out too. The rare
+ * terms are the ones that decide the ranking, so little is lost; the rarest term is
+ * always kept.
+ */
+export function scoringTerms<T extends { idf: number; df: number; frac: number }>(terms: T[]): T[] {
+  const byRarity = [...terms].sort((a, b) => b.idf - a.idf);
+  const informative = byRarity.filter((t) => t.frac < 0.25);
+  const pool = informative.length ? informative : byRarity.slice(0, 1);
+  const out: T[] = [];
+  let postings = 0;
+  for (const t of pool) {
+    if (out.length && postings + t.df > POSTINGS_BUDGET) break;
+    out.push(t);
+    postings += t.df;
+  }
+  return out;
 }
