@@ -38,6 +38,8 @@ const RRF_K = 60;
 const FTS_WEIGHT = 1.0;
 const VECTOR_WEIGHT = 0.5;
 const CANDIDATES = 60;
+/** Postings the full-text side may read per query: keeps p95 flat as the corpus grows. */
+const POSTINGS_BUDGET = 2500;
 
 /**
  * Hybrid retrieval in our own SQL: pgvector HNSW cosine search and PostgreSQL full-text
@@ -53,15 +55,6 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
   const vector = toVectorLiteral(await embedder.embedQuery(expanded));
   const d = Math.trunc(embedder.dimensions);
   const stages = input.stages && input.stages.length ? input.stages : null;
-
-  // BM25-style inverse document frequency of each query term in this locale (kb_terms is
-  // refreshed by ingestion); scoringTerms picks the terms the full-text side scores with.
-  const stats = await db.query<{ term: string; df: number; chunks: number }>(
-    `SELECT t.term, t.df, st.chunks FROM kb_terms t JOIN kb_locale_stats st ON st.locale = t.locale WHERE t.locale = $1 AND t.term = ANY($2::text[])`,
-    [input.locale, terms],
-  );
-  const weighted = stats.rows.map((r) => ({ term: r.term, idf: Math.log(1 + (r.chunks - r.df + 0.5) / (r.df + 0.5)), df: r.df, frac: r.df / r.chunks }));
-  const scored = scoringTerms(weighted);
 
   {
     // One round trip: hnsw.iterative_scan and ef_search are database settings (migration 0009).
@@ -86,13 +79,29 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
              AND ($4::text[] IS NULL OR stages = '{}' OR stages && $4::text[])
            ORDER BY embedding::vector(${d}) <=> $1::vector(${d})
            LIMIT ${CANDIDATES}) v
+       ), idf AS (
+         -- BM25-style inverse document frequency of each query term in this locale
+         -- (kb_terms is refreshed by ingestion)
+         SELECT t.term, t.df, ln(1 + (st.chunks - t.df + 0.5) / (t.df + 0.5)) AS idf, t.df::float8 / st.chunks AS frac
+         FROM kb_terms t JOIN kb_locale_stats st ON st.locale = t.locale
+         WHERE t.locale = $3 AND t.term = ANY($5::text[])
+       ), qt AS (
+         -- The terms the full-text side scores with, rarest first: words found in a quarter
+         -- of all chunks say little and match half the corpus, so they are left out; once
+         -- the rarer terms have used up the postings budget the common rest are left out
+         -- too (the rare terms decide the ranking). The rarest term is always kept.
+         SELECT term, idf FROM (
+           SELECT term, idf, sum(df) OVER w AS postings, row_number() OVER w AS n
+           FROM idf
+           WHERE frac < 0.25 OR NOT EXISTS (SELECT 1 FROM idf WHERE frac < 0.25)
+           WINDOW w AS (ORDER BY idf DESC, term)) ranked
+         WHERE n = 1 OR postings <= ${POSTINGS_BUDGET}
        ), fts AS (
          -- term at a time: one GIN lookup per scoring term, summed per chunk, so the work
          -- is bounded by the postings of the rare terms, not by (matching chunks × terms)
          SELECT id, row_number() OVER (ORDER BY score DESC, id) AS r FROM (
            SELECT m.id, sum(qt.idf) AS score
-           FROM unnest($5::text[], $6::float8[]) AS qt(term, idf)
-           CROSS JOIN LATERAL (
+           FROM qt CROSS JOIN LATERAL (
              SELECT c.id FROM kb_chunks c
              WHERE c.search_terms @@ to_tsquery('simple', quote_literal(qt.term)) AND c.locale = $3
                AND ($4::text[] IS NULL OR c.stages = '{}' OR c.stages && $4::text[])) m
@@ -108,7 +117,7 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
        SELECT c.id, c.doc_id, c.heading, c.body, c.stages, c.topics, d.title, d.sources, d.reviewed, f.rrf, f.sim
        FROM fused f JOIN kb_chunks c ON c.id = f.id JOIN kb_documents d ON d.id = c.doc_id
        ORDER BY f.rrf DESC, c.id`,
-      [vector, embedder.model, input.locale, stages, scored.map((w) => w.term), scored.map((w) => w.idf)],
+      [vector, embedder.model, input.locale, stages, terms],
     );
     const out: SearchResult[] = [];
     const perDocCount = new Map<string, number>();
@@ -133,28 +142,4 @@ export async function searchKnowledge(db: Db, embedder: Embedder, input: SearchI
     }
     return out;
   }
-}
-
-/** Postings the full-text side may read per query: keeps p95 flat as the corpus grows. */
-const POSTINGS_BUDGET = 2500;
-
-/**
- * The terms the full-text side scores with, rarest first: words found in a quarter of all
- * chunks are left out (they say little and match half the corpus), and once the rarer
- * terms have used up the postings budget the common rest are left out too. The rare
- * terms are the ones that decide the ranking, so little is lost; the rarest term is
- * always kept.
- */
-export function scoringTerms<T extends { idf: number; df: number; frac: number }>(terms: T[]): T[] {
-  const byRarity = [...terms].sort((a, b) => b.idf - a.idf);
-  const informative = byRarity.filter((t) => t.frac < 0.25);
-  const pool = informative.length ? informative : byRarity.slice(0, 1);
-  const out: T[] = [];
-  let postings = 0;
-  for (const t of pool) {
-    if (out.length && postings + t.df > POSTINGS_BUDGET) break;
-    out.push(t);
-    postings += t.df;
-  }
-  return out;
 }
