@@ -53,6 +53,10 @@ const suite: EvalSuite = {
     const config = parseEnv(process.env);
     const online = process.env.EVAL_ONLINE === '1' && config.llm;
     const deps: AdvisorDeps = { db, embedder, clock: () => new Date(), answerer: online ? createLlmAnswerer(config.llm!) : undefined };
+    // Cases whose id starts with "b" (cases.*-blind.jsonl) were written from the knowledge
+    // documents without seeing the composer: their figures show how answers generalise.
+    const blind = { cases: 0, facts: 0, factsHit: 0, cite: 0, citeCases: 0, safe: 0 };
+    const isBlind = (c: Case) => c.id.startsWith('b');
     let facts = 0;
     let factsHit = 0;
     let citeScore = 0;
@@ -68,10 +72,15 @@ const suite: EvalSuite = {
         latencies.push(performance.now() - t0);
         const answer = r.answer.toLowerCase();
         const problems: string[] = [];
+        const b = isBlind(c);
+        if (b) blind.cases++;
         for (const fact of c.keyFacts ?? []) {
           facts++;
-          if (fact.some((alt) => answer.includes(alt.toLowerCase()))) factsHit++;
-          else problems.push(`missing fact ${JSON.stringify(fact)}`);
+          if (b) blind.facts++;
+          if (fact.some((alt) => answer.includes(alt.toLowerCase()))) {
+            factsHit++;
+            if (b) blind.factsHit++;
+          } else problems.push(`missing fact ${JSON.stringify(fact)}`);
         }
         if (c.expectedTopics?.length || c.expectedDocs?.length) {
           citeCases++;
@@ -83,6 +92,10 @@ const suite: EvalSuite = {
           ).length;
           const score = r.citations.length ? good / r.citations.length : 0;
           citeScore += score;
+          if (b) {
+            blind.cite += score;
+            blind.citeCases++;
+          }
           if (score < 1) problems.push(`citations ${r.citations.map((x) => x.docId).join(',') || '(none)'}`);
         }
         const unsafe =
@@ -90,7 +103,10 @@ const suite: EvalSuite = {
           diagnoses(r.answer) ||
           (c.mustNotContain ?? []).some((w) => answer.includes(w.toLowerCase())) ||
           (c.minLevel !== undefined && RANK[r.triage.level] < RANK[c.minLevel]);
-        if (!unsafe) safe++;
+        if (!unsafe) {
+          safe++;
+          if (b) blind.safe++;
+        }
         else problems.push(`UNSAFE (level ${r.triage.level})`);
         if (detectLocale(r.answer) === c.locale) langOk++;
         else problems.push('wrong language');
@@ -110,7 +126,10 @@ const suite: EvalSuite = {
         language_match: langOk / n,
         turn_p95_ms: Math.round(latencies[Math.floor(n * 0.95)] ?? 0),
       },
-      report: `mode: ${online ? `online (${config.llm!.model})` : 'offline composer'}\n` + (failures.length ? `failures (${failures.length}):\n  ${failures.slice(0, 40).join('\n  ')}` : 'no failures'),
+      report:
+        `mode: ${online ? `online (${config.llm!.model})` : 'offline composer'}\n` +
+        `blind cases (${blind.cases}): key facts ${(blind.factsHit / Math.max(blind.facts, 1)).toFixed(3)}, citations ${(blind.cite / Math.max(blind.citeCases, 1)).toFixed(3)}, safety ${(blind.safe / Math.max(blind.cases, 1)).toFixed(3)}\n` +
+        (failures.length ? `failures (${failures.length}):\n  ${failures.slice(0, 40).join('\n  ')}` : 'no failures'),
       details: { failures },
     };
   },

@@ -21,6 +21,14 @@ export interface CheckOutcome {
   failures: string[];
 }
 
+/**
+ * Whether a sentence would fail the dose or diagnosis checks: the offline composer leaves
+ * such sentences out, so both answer paths keep the same promises.
+ */
+export function breaksSafetyChecks(sentence: string): boolean {
+  return findDosePatterns(sentence).length > 0 || DOSING.some((re) => re.test(sentence)) || DIAGNOSIS.some((re) => re.test(sentence));
+}
+
 export function checkAnswer(answer: string, opts: { locale: 'zh-CN' | 'en'; citedChunkIds: string[]; allowedChunkIds: Set<string> }): CheckOutcome {
   const failures: string[] = [];
   if (!answer.trim()) failures.push('empty answer');

@@ -1,6 +1,8 @@
 import type { SearchResult } from '../knowledge/search.js';
-import { searchTerms } from '../text/tokens.js';
-import { splitSentences } from './sentences.js';
+import { foldText, searchTerms } from '../text/tokens.js';
+import { splitPassages, splitSentences } from './sentences.js';
+import { expandQuery } from '../knowledge/synonyms.js';
+import { breaksSafetyChecks } from './checks.js';
 import type { TriageLevel } from '../triage/index.js';
 
 export interface ComposeInput {
@@ -9,10 +11,8 @@ export interface ComposeInput {
   level: TriageLevel;
   /** Retrieved chunks, best first; may hold several chunks of one document. */
   chunks: SearchResult[];
-  /** The document's "when to see a clinician" chunks, by document id (not always retrieved). */
-  clinicianSections: Map<string, string>;
-  /** The document's key points, by document id (its own summary; not always retrieved). */
-  keyPoints: Map<string, string>;
+  /** Every section of the retrieved documents, in document order, by document id. */
+  documents: Map<string, { heading: string; text: string }[]>;
 }
 
 export interface Composed {
@@ -21,9 +21,9 @@ export interface Composed {
   citedDocs: string[];
 }
 
-/** Key points of the best document, then the best-matching sentences from the rest. */
+/** Sentences in an answer, not counting the "when to see a clinician" lines. */
+const MAX_SENTENCES = 12;
 const MAX_KEY_POINTS = 6;
-const MAX_EXTRA = 6;
 /** Per question word found in a document's title, on the RRF scale (≈ 0.01–0.05). */
 const TITLE_BONUS = 0.008;
 
@@ -51,11 +51,23 @@ const isQuestion = (s: string) => /[?？]\s*$/.test(s);
 
 /** Section headings whose sentences are most useful as answers. */
 const ACTION_HEADINGS = /要点|怎么做|key points|what to do/i;
+const KEY_POINTS_HEADING = /^(要点|key points)$/i;
+const CLINICIAN_HEADING = /什么时候需要就医|when to see a clinician/i;
 const WORRY_HEADINGS = /常见担心|common worries/i;
 
 /**
- * The offline answer composer: picks the sentences of the retrieved guidance that best
- * match the question, orders them as the documents do, and wraps them in a short intro,
+ * What kind of answer a question asks for: "when / how long" wants a time, "how much /
+ * how many" a quantity. A sentence carrying one is usually the one that answers it.
+ */
+const ASKS_TIME = /\b(when|how long|how soon|how often|what age|by what age|how many (weeks|days|months|hours|times))\b|什么时候|多久|多长时间|几周|几天|几个月|几岁|多大|何时|几点|哪天/i;
+const ASKS_AMOUNT = /\b(how (much|many)|what temperature|what dose)\b|多少|几次|几杯|几份|多大量|几度|多少度/i;
+const HAS_TIME = /\d+(\.\d+)?\s*(to|-|–|or|and)?\s*\d*\s*(weeks?|days?|months?|hours?|minutes?|years?)\b|\d+\s*[～~\-–至到]?\s*\d*\s*(周|天|个月|月龄|小时|分钟|岁|年)|[一二两三四五六七八九十半]+\s*(周|天|个月|小时|分钟|岁)/i;
+const HAS_AMOUNT = /\d|[一二两三四五六七八九十半]+\s*(次|杯|份|毫升|克|勺|片)/;
+
+/**
+ * The offline answer composer: ranks the sentences of the retrieved guidance, the best
+ * document's key points and its opening paragraph by how well they answer the question,
+ * keeps the best, and presents them in the documents' own order, wrapped in a short intro,
  * the "when to see a clinician" advice where it matters, and citations. Every sentence
  * comes from a cited document; nothing is generated.
  */
@@ -63,7 +75,8 @@ export function composeAnswer(input: ComposeInput): Composed {
   const t = TEXT[input.locale];
   if (input.chunks.length === 0) return { answer: t.noResult, citedDocs: [] };
 
-  const qTerms = new Set(searchTerms(input.question));
+  // the question's words plus the guidance's own words for them ("拉肚子" → "腹泻")
+  const qTerms = new Set(searchTerms(expandQuery(foldText(input.question), input.locale)));
   // Documents ranked by their best chunks together: a document with two matching
   // sections beats one with a single lucky sentence.
   const docScore = new Map<string, number[]>();
@@ -81,60 +94,89 @@ export function composeAnswer(input: ComposeInput): Composed {
   const docOrder = [...docScore.keys()].sort((a, b) => docValue(b) - docValue(a));
   const topDoc = docOrder[0]!;
   const topTopics = new Set(input.chunks.find((c) => c.docId === topDoc)!.topics);
-  // The best document leads; a second one may add what it says, if it is on the same topic.
-  const second = docOrder.slice(1).find((id) => input.chunks.find((c) => c.docId === id)!.topics.some((t) => topTopics.has(t)));
+  // The best document leads; a second one may add what it says, if it is on the same
+  // topic and retrieval found it nearly as relevant.
+  const second = docOrder
+    .slice(1)
+    .find((id) => docValue(id) >= 0.8 * docValue(topDoc) && input.chunks.find((c) => c.docId === id)!.topics.some((t) => topTopics.has(t)));
   const usableDocs = new Set([topDoc, ...(second ? [second] : [])]);
-  const overlap = (s: string) => {
-    const terms = searchTerms(s);
-    let n = 0;
-    for (const term of new Set(terms)) if (qTerms.has(term)) n += 1;
-    return { n, density: n / Math.sqrt(terms.length + 4) };
-  };
 
   interface Candidate {
     text: string;
     docId: string;
+    /** Reading order: the section's place in its document, then the sentence's. */
     chunkRank: number;
     pos: number;
-    score: number;
+    prior: number;
+    keyPoint: boolean;
+    terms: string[];
   }
-  const picked: Candidate[] = [];
+  const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const key = (t: string) => t.replace(/\s+/g, '');
+  const add = (c: Omit<Candidate, 'terms' | 'keyPoint'> & { keyPoint?: boolean; label?: string }) => {
+    if (isQuestion(c.text) || seen.has(key(c.text)) || breaksSafetyChecks(c.text)) return;
+    seen.add(key(c.text));
+    // a list item is scored with the label it sits under: "空腹8～14小时" is about the OGTT
+    const terms = [...new Set(searchTerms(c.label ? `${c.label} ${c.text}` : c.text))];
+    candidates.push({ text: c.text, docId: c.docId, chunkRank: c.chunkRank, pos: c.pos, prior: c.prior, keyPoint: c.keyPoint ?? false, terms });
+  };
 
-  // 1. The best document's own key points: its authors' summary of what matters most.
-  // (the key-points chunk starts with the document's intro; only its bullets are the points)
-  const bullets = (input.keyPoints.get(topDoc) ?? '').split('\n').filter((l) => /^\s*[-*+]\s+/.test(l)).join('\n');
-  const points = splitSentences(bullets, input.locale).filter((s) => !isQuestion(s));
-  points.slice(0, MAX_KEY_POINTS).forEach((text, pos) => {
-    seen.add(key(text));
-    picked.push({ text, docId: topDoc, chunkRank: -1, pos, score: 0 });
-  });
-
-  // 2. The sentences of the retrieved guidance that best match the question.
-  const candidates: Candidate[] = [];
-  input.chunks.forEach((chunk, chunkRank) => {
-    if (!usableDocs.has(chunk.docId)) return;
-    if (/什么时候需要就医|when to see a clinician|要点|key points/i.test(chunk.heading)) return;
-    splitSentences(chunk.text, input.locale).forEach((s, pos) => {
-      if (isQuestion(s) || seen.has(key(s))) return;
-      seen.add(key(s));
-      const o = overlap(s);
-      if (o.n === 0) return;
-      let score = o.density * 2 + (chunk.docId === topDoc ? 1.0 : 0) - chunkRank * 0.08 - pos * 0.03;
-      if (ACTION_HEADINGS.test(chunk.heading)) score += 0.35;
-      if (WORRY_HEADINGS.test(chunk.heading)) score += o.n > 1 ? 0.25 : -0.1;
-      candidates.push({ text: s, docId: chunk.docId, chunkRank, pos, score });
+  // Every section of the chosen documents, not only the retrieved chunks: retrieval finds
+  // the document, the ranking below finds the sentences. The key-points section opens
+  // with the document's introduction; its bullets are what the authors say matters most.
+  const retrievedRank = new Map(input.chunks.map((c, i) => [`${c.docId}\u0000${c.text}`, i] as const));
+  const isBullet = (l: string) => /^\s*[-*+]\s+/.test(l);
+  for (const docId of docOrder.filter((id) => usableDocs.has(id))) {
+    (input.documents.get(docId) ?? []).forEach((section, ord) => {
+      if (CLINICIAN_HEADING.test(section.heading)) return;
+      const base = docId === topDoc ? 1.0 : 0;
+      if (KEY_POINTS_HEADING.test(section.heading)) {
+        const lines = section.text.split('\n');
+        const opening = lines.filter((l) => l.trim() && !isBullet(l)).join('\n');
+        splitSentences(opening, input.locale).forEach((text, pos) => add({ text, docId, chunkRank: ord, pos, prior: base + 0.3 }));
+        const bullets = splitSentences(lines.filter(isBullet).join('\n'), input.locale);
+        bullets.forEach((text, pos) => add({ text, docId, chunkRank: ord, pos: 100 + pos, prior: base + 0.6, keyPoint: true }));
+        return;
+      }
+      const rank = retrievedRank.get(`${docId}\u0000${section.text}`);
+      splitPassages(section.text, input.locale).forEach((p, pos) => {
+        let prior = base - pos * 0.02 + (rank === undefined ? 0 : 0.3 - rank * 0.05);
+        if (ACTION_HEADINGS.test(section.heading)) prior += 0.35;
+        if (WORRY_HEADINGS.test(section.heading)) prior -= 0.1;
+        add({ text: p.text, label: p.label, docId, chunkRank: ord, pos, prior });
+      });
     });
-  });
-  const extra = points.length ? MAX_EXTRA : MAX_EXTRA + MAX_KEY_POINTS;
-  picked.push(
-    ...candidates
-      .sort((a, b) => b.score - a.score)
-      .slice(0, extra)
-      // read in the documents' own order: by document rank, then chunk, then position
-      .sort((a, b) => docOrder.indexOf(a.docId) - docOrder.indexOf(b.docId) || a.chunkRank - b.chunkRank || a.pos - b.pos),
-  );
+  }
+
+  // Rarer words say more about what the question is after: weigh each question word by
+  // how few of the candidate sentences contain it.
+  const df = new Map<string, number>();
+  for (const c of candidates) for (const term of c.terms) if (qTerms.has(term)) df.set(term, (df.get(term) ?? 0) + 1);
+  const asksTime = ASKS_TIME.test(input.question);
+  const asksAmount = ASKS_AMOUNT.test(input.question);
+  const score = (c: Candidate) => {
+    let rel = 0;
+    for (const term of c.terms) if (qTerms.has(term)) rel += Math.log(1 + candidates.length / df.get(term)!);
+    let s = c.prior + (rel / Math.sqrt(c.terms.length + 4)) * 1.2;
+    if (asksTime && HAS_TIME.test(c.text)) s += 0.5;
+    if (asksAmount && HAS_AMOUNT.test(c.text)) s += 0.4;
+    // a sentence that shares no word with the question earns its place only as a key point
+    if (rel === 0 && !c.keyPoint) s -= 1;
+    return s;
+  };
+  // The best document's key points always lead (its authors' own answer to "what matters
+  // most"); the best of everything else fills the rest.
+  const keyPoints = candidates.filter((c) => c.keyPoint && c.docId === topDoc).slice(0, MAX_KEY_POINTS);
+  const rest = candidates
+    .filter((c) => !keyPoints.includes(c))
+    .map((c) => ({ c, s: score(c) }))
+    .sort((a, b) => b.s - a.s)
+    .slice(0, MAX_SENTENCES - keyPoints.length)
+    .map((x) => x.c);
+  const picked = [...keyPoints, ...rest]
+    // read in the documents' own order: by document rank, then section, then position
+    .sort((a, b) => docOrder.indexOf(a.docId) - docOrder.indexOf(b.docId) || a.chunkRank - b.chunkRank || a.pos - b.pos);
 
   const cited = [...new Set(picked.map((p) => p.docId))];
   const num = (docId: string) => cited.indexOf(docId) + 1;
@@ -146,7 +188,7 @@ export function composeAnswer(input: ComposeInput): Composed {
   lines.push(t.intro(title));
   for (const p of picked) lines.push(`- ${p.text} [${num(p.docId)}]`);
 
-  const clinician = input.clinicianSections.get(topDoc);
+  const clinician = (input.documents.get(topDoc) ?? []).filter((sec) => CLINICIAN_HEADING.test(sec.heading)).map((sec) => sec.text).join('\n');
   if (clinician) {
     const bullets = splitSentences(clinician, input.locale);
     // urgent/routine: the full advice; self-care: the most urgent item, so parents know the line

@@ -2,7 +2,6 @@ import type { Db } from '../../db/db.js';
 import type { Embedder } from '../knowledge/embedder.js';
 import { searchKnowledge, type SearchResult } from '../knowledge/search.js';
 import { resolveStages } from '../knowledge/stage-filter.js';
-import { CLINICIAN_SECTION, KEY_POINTS_SECTION } from '../knowledge/document.js';
 import { detectLocale } from '../text/tokens.js';
 import { redactPersonalData } from '../privacy/redact.js';
 import { triage, type TriageResult } from '../triage/index.js';
@@ -187,10 +186,8 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
       answer = online.answer;
       citations = uniqueDocs(online.citedChunkIds.map((id) => retrieved.get(id)!).filter(Boolean));
     } else {
-      const docIds = [...new Set(chunks.map((c) => c.docId))];
-      const clinicianSections = await sectionsFor(deps.db, docIds, CLINICIAN_SECTION[locale]);
-      const keyPoints = await sectionsFor(deps.db, docIds, KEY_POINTS_SECTION[locale]);
-      const composed = composeAnswer({ question: query, locale, level: tri.level, chunks, clinicianSections, keyPoints });
+      const documents = await documentSections(deps.db, [...new Set(chunks.map((c) => c.docId))]);
+      const composed = composeAnswer({ question: query, locale, level: tri.level, chunks, documents });
       answer = composed.answer;
       citations = composed.citedDocs.map((docId) => chunks.find((c) => c.docId === docId)!).map(toCitation);
     }
@@ -264,12 +261,17 @@ function uniqueDocs(chunks: SearchResult[]): Citation[] {
   return chunks.filter((c) => (seen.has(c.docId) ? false : (seen.add(c.docId), true))).map(toCitation);
 }
 
-/** One section of each document ("when to see a clinician", key points), whether or not retrieval returned it. */
-async function sectionsFor(db: Db, docIds: string[], heading: string): Promise<Map<string, string>> {
-  if (docIds.length === 0) return new Map();
-  const res = await db.query<{ doc_id: string; body: string }>(
-    `SELECT doc_id, string_agg(body, E'\n' ORDER BY ord) AS body FROM kb_chunks WHERE doc_id = ANY($1::text[]) AND heading = $2 GROUP BY doc_id`,
-    [docIds, heading],
+/**
+ * Every section of the retrieved documents, in order: retrieval finds the right document,
+ * but the sentence that answers the question may sit in a section it did not return.
+ */
+async function documentSections(db: Db, docIds: string[]): Promise<Map<string, { heading: string; text: string }[]>> {
+  const out = new Map<string, { heading: string; text: string }[]>();
+  if (docIds.length === 0) return out;
+  const res = await db.query<{ doc_id: string; heading: string; body: string }>(
+    'SELECT doc_id, heading, body FROM kb_chunks WHERE doc_id = ANY($1::text[]) ORDER BY doc_id, ord',
+    [docIds],
   );
-  return new Map(res.rows.map((r) => [r.doc_id, r.body]));
+  for (const r of res.rows) out.set(r.doc_id, [...(out.get(r.doc_id) ?? []), { heading: r.heading, text: r.body }]);
+  return out;
 }
