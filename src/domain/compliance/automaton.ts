@@ -10,28 +10,46 @@
  * joiners), so code units are the right alphabet here. The benchmark
  * (evals/perf/compliance.bench.ts) measures the library on the same patterns for the record.
  *
- * Layout: the root has a dense 64K transition table (most text characters start nothing,
- * so the common step is one array read); other states keep their sorted edges in CSR
- * arrays, searched by binary search. ASCII input, where English patterns share long
- * prefixes, gets a full DFA row per state (128 columns, failure links pre-resolved), so an
- * English character is one array read too. Output sets are chained through
- * dictionary-suffix links, so reporting every (overlapping) hit costs O(hits).
+ * Layout: every step is a DFA step (failure links resolved at build time), so the scan never
+ * walks a failure chain:
+ *  - ASCII input, where English patterns share long prefixes, reads a dense table of rows
+ *    indexed by a compressed column (the few dozen ASCII units that occur in patterns; every
+ *    other unit sends each state to the root), so an English character is one array read and
+ *    a hot row spans two cache lines instead of four;
+ *  - other units read a 64K root table when the automaton is at the root, and otherwise one
+ *    open-addressing hash of (state, unit) → state holding only the transitions that do not
+ *    fall back to the root: a miss means "restart from the root table". That replaced a
+ *    binary search per trie edge plus a failure-chain walk, which made CJK text cost about
+ *    five times what ASCII did.
+ * States are numbered so that the ones where some pattern ends (by themselves or through a
+ * dictionary-suffix link) come last: "anything to report here?" is one comparison, not a
+ * memory read. Output sets are chained through dictionary-suffix links, so reporting every
+ * (overlapping) hit costs O(hits).
  */
 export class Automaton {
   readonly patternCount: number;
-  private readonly rootNext: Int32Array;
-  private readonly edgeStart: Int32Array;
-  private readonly edgeLabel: Uint16Array;
-  private readonly edgeTarget: Int32Array;
-  private readonly fail: Int32Array;
-  /** nearest state on the failure chain (excluding itself) that ends a pattern, or 0 */
-  private readonly dict: Int32Array;
+  readonly patternLength: Int32Array;
+  /** column of each ASCII unit in the ASCII table; 0 for units that occur in no pattern */
+  private readonly asciiCol: Uint8Array;
+  private readonly asciiShift: number;
+  /** DFA transitions for ASCII units: ascii[(state << asciiShift) | asciiCol[c]] */
+  private readonly ascii: Uint16Array;
+  /** transitions out of the root, for every unit */
+  private readonly rootNext: Uint16Array;
+  /** resolved non-ASCII transitions out of non-root states that do not lead back to rootNext */
+  private readonly hKey: Int32Array;
+  private readonly hVal: Uint16Array;
+  private readonly hShift: number;
+  private readonly hMask: number;
+  /** states numbered >= firstOut report at least one pattern */
+  private readonly firstOut: number;
   /** first pattern ending exactly at a state (-1 none); more chained through `nextOut` */
   private readonly out: Int32Array;
   private readonly nextOut: Int32Array;
-  readonly patternLength: Int32Array;
-  /** full DFA transitions for characters below 128: ascii[state * 128 + c] */
-  private readonly ascii: Uint16Array | Int32Array;
+  /** nearest state on the failure chain (excluding itself) that ends a pattern, or 0 */
+  private readonly dict: Int32Array;
+  /** (pattern, end) pairs of the last collect(); reused across calls */
+  private hitBuf = new Int32Array(256);
 
   constructor(patterns: readonly string[]) {
     this.patternCount = patterns.length;
@@ -57,111 +75,120 @@ export class Automaton {
       plen[idx] = p.length;
     });
     const size = children.length;
+    // state ids live in Uint16Array tables and in the upper half of an int32 hash key
+    if (size > 0xffff) throw new RangeError(`automaton too large: ${size} states (at most 65535)`);
 
-    // CSR edges, sorted by label.
-    const edgeStart = new Int32Array(size + 1);
-    let total = 0;
-    for (let s = 0; s < size; s++) {
-      edgeStart[s] = total;
-      total += children[s]!.size;
-    }
-    edgeStart[size] = total;
-    const edgeLabel = new Uint16Array(total);
-    const edgeTarget = new Int32Array(total);
-    for (let s = 0; s < size; s++) {
-      const entries = [...children[s]!.entries()].sort((x, y) => x[0] - y[0]);
-      let k = edgeStart[s]!;
-      for (const [c, t] of entries) {
-        edgeLabel[k] = c;
-        edgeTarget[k++] = t;
-      }
-    }
-    const rootNext = new Int32Array(65536);
-    for (const [c, t] of children[0]!) rootNext[c] = t;
-
-    // Failure and dictionary links, breadth first.
+    // Failure and dictionary links, breadth first (trie ids).
     const fail = new Int32Array(size);
     const dict = new Int32Array(size);
-    const ascii = size < 65536 ? new Uint16Array(size * 128) : new Int32Array(size * 128);
-    for (let c = 0; c < 128; c++) ascii[c] = rootNext[c]!;
-    const queue = new Int32Array(size);
-    let qh = 0;
-    let qt = 0;
-    for (const t of children[0]!.values()) queue[qt++] = t;
-    this.rootNext = rootNext;
-    this.edgeStart = edgeStart;
-    this.edgeLabel = edgeLabel;
-    this.edgeTarget = edgeTarget;
-    this.fail = fail;
-    // depth-1 states fail to the root: their rows fall back to the root row
-    for (let k = 0; k < qt; k++) {
-      const t = queue[k]!;
-      for (let cc = 0; cc < 128; cc++) {
-        const g = this.child(t, cc);
-        ascii[t * 128 + cc] = g >= 0 ? g : ascii[cc]!;
-      }
-    }
-    while (qh < qt) {
-      const s = queue[qh++]!;
-      for (let k = edgeStart[s]!; k < edgeStart[s + 1]!; k++) {
-        const c = edgeLabel[k]!;
-        const t = edgeTarget[k]!;
+    const order = new Int32Array(size); // BFS order, root first
+    let qt = 1;
+    for (const t of children[0]!.values()) order[qt++] = t;
+    for (let qh = 1; qh < qt; qh++) {
+      const s = order[qh]!;
+      for (const [c, t] of children[s]!) {
         let f = fail[s]!;
-        let next = 0;
+        let next: number | undefined;
         for (;;) {
-          if (f === 0) {
-            next = rootNext[c]!;
-            break;
-          }
-          const g = this.child(f, c);
-          if (g >= 0) {
-            next = g;
-            break;
-          }
+          next = children[f]!.get(c);
+          if (next !== undefined || f === 0) break;
           f = fail[f]!;
         }
-        fail[t] = next === t ? 0 : next;
+        fail[t] = next === undefined || next === t ? 0 : next;
         dict[t] = outList[fail[t]!]!.length > 0 ? fail[t]! : dict[fail[t]!]!;
-        queue[qt++] = t;
-        // t's failure state is shallower, so its row is complete already
-        const row = t * 128;
-        const frow = fail[t]! * 128;
-        for (let cc = 0; cc < 128; cc++) {
-          const g = this.child(t, cc);
-          ascii[row + cc] = g >= 0 ? g : ascii[frow + cc]!;
-        }
+        order[qt++] = t;
       }
     }
+
+    // Renumber: root 0, then states that report nothing, then states that report, each in
+    // BFS order (shallow, hot states first).
+    const id = new Int32Array(size);
+    let quiet = 1;
+    for (let k = 1; k < size; k++) {
+      const s = order[k]!;
+      if (outList[s]!.length === 0 && dict[s] === 0) id[s] = quiet++;
+    }
+    this.firstOut = quiet;
+    let loud = quiet;
+    for (let k = 1; k < size; k++) {
+      const s = order[k]!;
+      if (!(outList[s]!.length === 0 && dict[s] === 0)) id[s] = loud++;
+    }
+
     const out = new Int32Array(size).fill(-1);
     const nextOut = new Int32Array(patterns.length).fill(-1);
+    const dictN = new Int32Array(size);
     for (let s = 0; s < size; s++) {
       const l = outList[s]!;
+      const ns = id[s]!;
       for (let i = l.length - 1; i >= 0; i--) {
-        nextOut[l[i]!] = out[s]!;
-        out[s] = l[i]!;
+        nextOut[l[i]!] = out[ns]!;
+        out[ns] = l[i]!;
+      }
+      dictN[ns] = dict[s] === 0 ? 0 : id[dict[s]!]!;
+    }
+
+    // ASCII table over compressed columns.
+    const asciiCol = new Uint8Array(128);
+    const asciiUnits: number[] = [];
+    for (const m of children) for (const c of m.keys()) if (c < 128 && asciiCol[c] === 0) asciiCol[c] = asciiUnits.push(c);
+    let asciiShift = 0;
+    while (1 << asciiShift < asciiUnits.length + 1) asciiShift++;
+    const ascii = new Uint16Array(size << asciiShift);
+    const rootNext = new Uint16Array(65536);
+    for (const [c, t] of children[0]!) rootNext[c] = id[t]!;
+    // Non-ASCII transitions of each state that do not fall back to the root: its own edges,
+    // then its failure state's list minus the units it has an edge for (trie ids).
+    const wide: (number[] | undefined)[] = new Array<number[] | undefined>(size);
+    let wideCount = 0;
+    for (let k = 0; k < size; k++) {
+      const s = order[k]!;
+      const row = id[s]! << asciiShift;
+      const frow = id[fail[s]!]! << asciiShift;
+      for (let j = 0; j < asciiUnits.length; j++) {
+        const t = children[s]!.get(asciiUnits[j]!);
+        ascii[row + j + 1] = t !== undefined ? id[t]! : s === 0 ? 0 : ascii[frow + j + 1]!;
+      }
+      if (s === 0) continue;
+      let list: number[] | undefined;
+      for (const [c, t] of children[s]!) if (c >= 128) (list ??= []).push(c, t);
+      const inherited = fail[s] === 0 ? undefined : wide[fail[s]!];
+      if (inherited) {
+        for (let j = 0; j < inherited.length; j += 2) if (!children[s]!.has(inherited[j]!)) (list ??= []).push(inherited[j]!, inherited[j + 1]!);
+      }
+      wide[s] = list;
+      if (list) wideCount += list.length / 2;
+    }
+    let bits = 4;
+    while (1 << bits < wideCount * 4) bits++;
+    const hKey = new Int32Array(1 << bits);
+    const hVal = new Uint16Array(1 << bits);
+    const hShift = 32 - bits;
+    const hMask = (1 << bits) - 1;
+    for (let s = 1; s < size; s++) {
+      const list = wide[s];
+      if (!list) continue;
+      for (let j = 0; j < list.length; j += 2) {
+        const key = (id[s]! << 16) | list[j]!;
+        let h = Math.imul(key, HASH_MUL) >>> hShift;
+        while (hKey[h] !== 0) h = (h + 1) & hMask;
+        hKey[h] = key;
+        hVal[h] = id[list[j + 1]!]!;
       }
     }
+
+    this.asciiCol = asciiCol;
+    this.asciiShift = asciiShift;
     this.ascii = ascii;
-    this.dict = dict;
+    this.rootNext = rootNext;
+    this.hKey = hKey;
+    this.hVal = hVal;
+    this.hShift = hShift;
+    this.hMask = hMask;
     this.out = out;
     this.nextOut = nextOut;
+    this.dict = dictN;
     this.patternLength = plen;
-  }
-
-  private child(s: number, c: number): number {
-    let lo = this.edgeStart[s]!;
-    let hi = this.edgeStart[s + 1]! - 1;
-    const labels = this.edgeLabel;
-    // most trie states deep inside a pattern have exactly one way on
-    if (lo === hi) return labels[lo] === c ? this.edgeTarget[lo]! : -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const l = labels[mid]!;
-      if (l === c) return this.edgeTarget[mid]!;
-      if (l < c) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
   }
 
   /**
@@ -169,36 +196,64 @@ export class Automaton {
    * `onHit(patternIndex, end)` receives the exclusive end; start = end - patternLength.
    */
   scan(text: string, onHit: (pattern: number, end: number) => void): void {
+    const m = this.collect(text);
+    const buf = this.hitBuf;
+    for (let k = 0; k < m; k += 2) onHit(buf[k]!, buf[k + 1]!);
+  }
+
+  /**
+   * The same pass without a callback: (pattern, exclusive end) pairs in hits()[0 .. returned
+   * length), ordered by end. The buffer is reused: valid until the next call on this automaton.
+   */
+  collect(text: string): number {
+    const ascii = this.ascii;
+    const asciiCol = this.asciiCol;
+    const shift = this.asciiShift;
     const rootNext = this.rootNext;
-    const fail = this.fail;
+    const hKey = this.hKey;
+    const hVal = this.hVal;
+    const hShift = this.hShift;
+    const hMask = this.hMask;
+    const firstOut = this.firstOut;
     const out = this.out;
     const nextOut = this.nextOut;
     const dict = this.dict;
-    const ascii = this.ascii;
+    let buf = this.hitBuf;
+    let m = 0;
     let s = 0;
-    for (let i = 0; i < text.length; i++) {
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c < 128) s = ascii[s * 128 + c]!;
+      if (c < 128) s = ascii[(s << shift) | asciiCol[c]!]!;
+      else if (s === 0) s = rootNext[c]!;
       else {
-        for (;;) {
-          if (s === 0) {
-            s = rootNext[c]!;
-            break;
+        const key = (s << 16) | c;
+        let h = Math.imul(key, HASH_MUL) >>> hShift;
+        let k: number;
+        while ((k = hKey[h]!) !== key && k !== 0) h = (h + 1) & hMask;
+        s = k === 0 ? rootNext[c]! : hVal[h]!;
+      }
+      if (s < firstOut) continue;
+      for (let o = out[s]! >= 0 ? s : dict[s]!; o !== 0; o = dict[o]!) {
+        for (let p = out[o]!; p >= 0; p = nextOut[p]!) {
+          if (m + 2 > buf.length) {
+            const b2 = new Int32Array(buf.length * 2);
+            b2.set(buf);
+            buf = this.hitBuf = b2;
           }
-          const t = this.child(s, c);
-          if (t >= 0) {
-            s = t;
-            break;
-          }
-          s = fail[s]!;
+          buf[m++] = p;
+          buf[m++] = i + 1;
         }
       }
-      if (s === 0) continue;
-      let o = out[s]! >= 0 ? s : dict[s]!;
-      while (o !== 0) {
-        for (let p = out[o]!; p >= 0; p = nextOut[p]!) onHit(p, i + 1);
-        o = dict[o]!;
-      }
     }
+    return m;
+  }
+
+  /** The buffer collect() fills. */
+  hits(): Int32Array {
+    return this.hitBuf;
   }
 }
+
+/** Fibonacci hashing multiplier (2^32 / golden ratio), as an int32. */
+const HASH_MUL = 0x9e3779b1 | 0;

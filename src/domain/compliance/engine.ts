@@ -573,15 +573,18 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
   const raw: Hit[][] = new Array<Hit[]>(pack.groupCount);
   const patterns = pack.patterns;
   const n = t.length;
-  pack.automaton.scan(t, (pid, end) => {
-    const info = patterns[pid]!;
+  const m = pack.automaton.collect(t);
+  const found = pack.automaton.hits();
+  for (let k = 0; k < m; k += 2) {
+    const info = patterns[found[k]!]!;
+    const end = found[k + 1]!;
     const s = end - info.len;
     for (const en of info.entries) {
       if (en.lb && s > 0 && isAlnum(t.charCodeAt(s - 1))) continue;
       if (en.rb && end < n && isAlnum(t.charCodeAt(end))) continue;
       (raw[en.g] ??= []).push({ s, e: end, spec: en.spec });
     }
-  });
+  }
   // Allow-list words: ordinary longer words that contain a trigger. 食品级硅胶 only
   // excuses 食品级 outside cosmetics.
   const cosmetic = input.productType === 'cosmetic' || input.productType === 'children_cosmetic';
