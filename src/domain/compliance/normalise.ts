@@ -200,12 +200,15 @@ let poolCap = 0;
 let P_u = new Uint16Array(0);
 let P_cls = new Uint8Array(0);
 let P_os = new Int32Array(0);
+/** where a letter, one or two separator units and another letter start ("b.e", "a b") */
+let P_pair = new Int32Array(0);
 function reserve(cap: number): void {
   if (cap <= poolCap) return;
   poolCap = Math.max(cap, poolCap * 2, 4096);
   P_u = new Uint16Array(poolCap);
   P_cls = new Uint8Array(poolCap);
   P_os = new Int32Array(poolCap);
+  P_pair = new Int32Array(poolCap);
 }
 
 /** A letter standing alone between non-letters: one piece of "b.e.s.t". */
@@ -244,8 +247,13 @@ export function normalise(text: string): Normalised & { start: Int32Array } {
  * Plain ASCII copy folds to its lower-case form one for one unless one of these appears: a
  * control character that folds, a double space, a ranking number split from NO/TOP, or
  * letters spelled out one by one. Bounded quantifiers only; one linear test.
+ *
+ * A few non-ASCII characters common in English copy (dashes, degree, currency and legal
+ * signs) may appear too: each folds to itself under NFKC and lower case, and is neither a
+ * letter, a digit nor a separator, so the full fold leaves it, and everything around it,
+ * exactly as lower case does (the normalise tests check this against the full fold).
  */
-const NOT_ASCII_OR_REWRITTEN = /[^\x20-\x7e\n]| {2}|(?:^|[^a-z0-9])(?:no|top)[^a-z0-9\n]{1,6}\d|(?:^|[^a-z0-9])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z0-9])/i;
+const NOT_ASCII_OR_REWRITTEN = /[^\x20-\x7e\n\u2013\u2014\u00b0\u00a9\u00ae\u00d7\u00f7\u00a2\u00a3\u00a5\u20ac\u00a7\u00b6]| {2}|(?:^|[^a-z0-9])(?:no|top)[^a-z0-9\n]{1,6}\d|(?:^|[^a-z0-9])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z0-9])/i;
 
 /** normalise() without copying the offset arrays out of the shared scratch buffers. */
 export function normaliseShared(text: string): Normalised {
@@ -265,6 +273,8 @@ export function normaliseShared(text: string): Normalised {
   let runCount = 0;
   let runPrev = C_HARD;
   let spelled = false;
+  let pairs = P_pair;
+  let pairCount = 0;
 
   for (let i = 0; i < len; ) {
     const c = text.charCodeAt(i);
@@ -309,6 +319,9 @@ export function normaliseShared(text: string): Normalised {
         u = P_u = u2;
         cls = P_cls = c2;
         os = P_os = s2;
+        const p2 = new Int32Array(cap);
+        p2.set(pairs);
+        pairs = P_pair = p2;
         poolCap = cap;
       }
       x = f.charCodeAt(0);
@@ -335,12 +348,14 @@ export function normaliseShared(text: string): Normalised {
       } else {
         if (runStart >= 0) {
           // a separator run between two characters of a term is dropped (最 好, 第 1, NO.1)
-          if (runCount <= MAX_SEPARATOR_RUN) {
-            const pc = runPrev;
+          const pc = runPrev;
+          if (pc === C_LETTER && k === C_LETTER && n - runStart <= 2 && (runStart < 2 || (cls[runStart - 2] !== C_LETTER && cls[runStart - 2] !== C_DIGIT))) {
+            // "x.y": maybe a word spelled out; checked after the pass, from these places only
+            pairs[pairCount++] = runStart - 1;
+            if (runCount <= MAX_SEPARATOR_RUN) spelled = true;
+          } else if (runCount <= MAX_SEPARATOR_RUN) {
             if ((pc === C_HAN || pc === C_DIGIT) && (k === C_HAN || k === C_DIGIT) && !(pc === C_DIGIT && k === C_DIGIT)) n = runStart;
             else if (pc === C_LETTER && k === C_DIGIT && endsWithRankWord(u, cls, runStart)) n = runStart;
-            else if (pc === C_LETTER && k === C_LETTER && n - runStart <= 2 && (runStart < 2 || (cls[runStart - 2] !== C_LETTER && cls[runStart - 2] !== C_DIGIT)))
-              spelled = true; // "x.y": maybe a word spelled out; checked after the pass
           }
           runStart = -1;
         }
@@ -356,7 +371,7 @@ export function normaliseShared(text: string): Normalised {
     i += w;
   }
 
-  if (spelled) n = joinSpelledLetters(u, cls, os, n);
+  if (spelled) n = joinSpelledLetters(u, cls, os, n, pairs, pairCount);
   return { text: unitsToString(u, n), start: os.subarray(0, n), source: text };
 }
 
@@ -364,14 +379,18 @@ export function normaliseShared(text: string): Normalised {
  * Runs of single letters split by separators ("b.e.s.t", "c u r e s") are one word in
  * disguise: drop the separators when at least three letters line up. In place; returns
  * the new length.
+ *
+ * Only the places the streaming pass saw a letter, one or two separator units and a letter,
+ * with nothing alphanumeric before the first letter, are looked at: every run of two or more
+ * letters starts at one of them, and anywhere else a left-to-right walk would only step on
+ * by one, so starting from these gives the walk's result without visiting every unit.
  */
-function joinSpelledLetters(u: Uint16Array, cls: Uint8Array, os: Int32Array, n: number): number {
+function joinSpelledLetters(u: Uint16Array, cls: Uint8Array, os: Int32Array, n: number, pairs: Int32Array, pairCount: number): number {
   let drop: Uint8Array | undefined;
-  for (let i = 0; i < n; ) {
-    if (!isolatedLetter(cls, n, i)) {
-      i++;
-      continue;
-    }
+  let from = 0;
+  for (let q = 0; q < pairCount; q++) {
+    const i = pairs[q]!;
+    if (i < from || !isolatedLetter(cls, n, i)) continue;
     let count = 1;
     let j = i;
     for (;;) {
@@ -386,7 +405,7 @@ function joinSpelledLetters(u: Uint16Array, cls: Uint8Array, os: Int32Array, n: 
       drop ??= new Uint8Array(n);
       for (let k = i + 1; k < j; k++) if (cls[k] === C_SOFT || cls[k] === C_SPACE) drop[k] = 1;
     }
-    i = j + 1;
+    from = j + 1;
   }
   if (!drop) return n;
   let w = 0;
