@@ -11,12 +11,21 @@ import { ADVISOR_PROMPT_VERSION, advisorContext, advisorSystem } from '../../pro
  * module is therefore loaded through a non-literal specifier (so TypeScript does not
  * read its declarations) and typed by the few functions used here.
  */
+interface Agent {
+  invoke(input: { messages: { role: string; content: string }[] }, config: { recursionLimit: number; signal: AbortSignal; context: TurnContext }): Promise<unknown>;
+}
 interface LangchainAgents {
-  createAgent(params: { model: unknown; tools: unknown[]; systemPrompt: string; responseFormat: unknown }): {
-    invoke(input: { messages: { role: string; content: string }[] }, config: { recursionLimit: number; signal: AbortSignal }): Promise<unknown>;
-  };
-  tool<S extends z.ZodType>(fn: (input: z.infer<S>) => Promise<string>, fields: { name: string; description: string; schema: S }): unknown;
+  createAgent(params: { model: unknown; tools: unknown[]; systemPrompt: string; responseFormat: unknown }): Agent;
+  tool<S extends z.ZodType>(fn: (input: z.infer<S>, runtime: { context: TurnContext }) => Promise<string>, fields: { name: string; description: string; schema: S }): unknown;
   toolStrategy(schema: z.ZodType): unknown;
+}
+
+/** What the tools need from the turn they run in, passed as LangChain's runtime context. */
+type AnswerInput = Parameters<OnlineAnswerer['answer']>[0];
+interface TurnContext {
+  search: AnswerInput['search'];
+  stage: string | null;
+  findSlots: AnswerInput['findSlots'];
 }
 const LANGCHAIN = 'langchain';
 let agentsModule: Promise<LangchainAgents> | undefined;
@@ -47,47 +56,23 @@ export function createLlmAnswerer(cfg: LlmConfig): OnlineAnswerer {
     // The turn has its own fallback; retrying here would only delay it.
     maxRetries: 0,
   });
+  // Agents are built once per locale and triage level (the system prompt carries both) and
+  // reused: the tools take the turn's search, stage and slots from the runtime context.
+  const agents = new Map<string, Promise<Agent>>();
+  const agentFor = (locale: 'zh-CN' | 'en', level: string) => {
+    const key = `${locale}:${level}`;
+    let agent = agents.get(key);
+    if (!agent) {
+      agent = loadAgents().then((lc) => lc.createAgent({ model, tools: buildTools(lc), systemPrompt: advisorSystem[locale].replace('{level}', level), responseFormat: lc.toolStrategy(AnswerSchema) }));
+      agent.catch(() => agents.delete(key));
+      agents.set(key, agent);
+    }
+    return agent;
+  };
   return {
     model: `${cfg.model} (${ADVISOR_PROMPT_VERSION})`,
     async answer(input) {
-      const { createAgent, tool, toolStrategy } = await loadAgents();
-      const offered: unknown[] = [];
-      const tools = [
-        tool(async ({ query }) => JSON.stringify((await input.search(query)).map(chunkView)), {
-          name: 'search_guidance',
-          description: 'Search the Nestwise guidance for this parent (locale and stage are applied automatically). Returns chunks with chunkId.',
-          schema: z.object({ query: z.string().min(1).max(500) }),
-        }),
-        tool(async () => JSON.stringify({ stage: input.stage ?? null }), {
-          name: 'get_stage',
-          description: "The child's or pregnancy's stage for this conversation.",
-          schema: z.object({}),
-        }),
-        tool(async ({ specialty }) => JSON.stringify(input.findSlots ? await input.findSlots(specialty) : []), {
-          name: 'find_slots',
-          description: 'Open clinician slots for a specialty.',
-          schema: z.object({ specialty: z.enum(['paediatrics', 'obstetrics', 'lactation', 'mental_health', 'nutrition']) }),
-        }),
-        tool(
-          async ({ slotId }) => {
-            // The model may pick a slot to propose; the parent confirms it with contact
-            // details and consent in the booking flow, so nothing is held without them.
-            offered.push(slotId);
-            return JSON.stringify({ proposed: slotId, note: 'The parent confirms this slot with their contact details in the booking flow.' });
-          },
-          {
-            name: 'hold_booking',
-            description: 'Propose a specific slot to the parent; they confirm it in the booking flow.',
-            schema: z.object({ slotId: z.string().min(1) }),
-          },
-        ),
-      ];
-      const agent = createAgent({
-        model,
-        tools,
-        systemPrompt: advisorSystem[input.locale].replace('{level}', input.level),
-        responseFormat: toolStrategy(AnswerSchema),
-      });
+      const agent = await agentFor(input.locale, input.level);
       const context = advisorContext[input.locale](input.stage, JSON.stringify(input.chunks.map(chunkView)));
       const result = await agent.invoke(
         {
@@ -96,10 +81,40 @@ export function createLlmAnswerer(cfg: LlmConfig): OnlineAnswerer {
             { role: 'user' as const, content: `${context}\n\n---\n${input.question}` },
           ],
         },
-        { recursionLimit: 10, signal: AbortSignal.timeout(cfg.timeoutMs) },
+        { recursionLimit: 10, signal: AbortSignal.timeout(cfg.timeoutMs), context: { search: (q) => input.search(q), stage: input.stage ?? null, findSlots: input.findSlots?.bind(input) } },
       );
       const out = AnswerSchema.parse((result as { structuredResponse?: unknown }).structuredResponse);
       return { answer: out.answer, citedChunkIds: out.citations };
     },
   };
+}
+
+function buildTools({ tool }: LangchainAgents): unknown[] {
+  return [
+    tool(async ({ query }, { context }) => JSON.stringify((await context.search(query)).map(chunkView)), {
+      name: 'search_guidance',
+      description: 'Search the Nestwise guidance for this parent (locale and stage are applied automatically). Returns chunks with chunkId.',
+      schema: z.object({ query: z.string().min(1).max(500) }),
+    }),
+    tool(async (_input, { context }) => JSON.stringify({ stage: context.stage }), {
+      name: 'get_stage',
+      description: "The child's or pregnancy's stage for this conversation.",
+      schema: z.object({}),
+    }),
+    tool(async ({ specialty }, { context }) => JSON.stringify(context.findSlots ? await context.findSlots(specialty) : []), {
+      name: 'find_slots',
+      description: 'Open clinician slots for a specialty.',
+      schema: z.object({ specialty: z.enum(['paediatrics', 'obstetrics', 'lactation', 'mental_health', 'nutrition']) }),
+    }),
+    tool(
+      // The model may pick a slot to propose; the parent confirms it with contact details
+      // and consent in the booking flow, so nothing is held without them.
+      async ({ slotId }) => JSON.stringify({ proposed: slotId, note: 'The parent confirms this slot with their contact details in the booking flow.' }),
+      {
+        name: 'hold_booking',
+        description: 'Propose a specific slot to the parent; they confirm it in the booking flow.',
+        schema: z.object({ slotId: z.string().min(1) }),
+      },
+    ),
+  ];
 }
