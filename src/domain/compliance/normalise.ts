@@ -245,20 +245,157 @@ export function normalise(text: string): Normalised & { start: Int32Array } {
 
 /**
  * Plain ASCII copy folds to its lower-case form one for one unless one of these appears: a
- * control character that folds, a double space, a ranking number split from NO/TOP, or
- * letters spelled out one by one. Bounded quantifiers only; one linear test.
+ * control character that folds, a double space, a ranking number split from NO/TOP
+ * ("no 1", "TOP-1": a whole word, one to six separators, a digit), or letters spelled out
+ * one by one ("b.e.s.t": three one-letter words, one or two separators apart, on one line).
  *
  * A few non-ASCII characters common in English copy (dashes, degree, currency and legal
  * signs) may appear too: each folds to itself under NFKC and lower case, and is neither a
  * letter, a digit nor a separator, so the full fold leaves it, and everything around it,
  * exactly as lower case does (the normalise tests check this against the full fold).
+ *
+ * The test is a small DFA over character classes, one table read per character. It was a
+ * regular expression with four alternatives, which backtracked at every position and cost
+ * more than the rest of the fast path; quickStep below spells out the same conditions and
+ * the table is enumerated from it when the module loads.
  */
-const NOT_ASCII_OR_REWRITTEN = /[^\x20-\x7e\n\u2013\u2014\u00b0\u00a9\u00ae\u00d7\u00f7\u00a2\u00a3\u00a5\u20ac\u00a7\u00b6]| {2}|(?:^|[^a-z0-9])(?:no|top)[^a-z0-9\n]{1,6}\d|(?:^|[^a-z0-9])[a-z][^a-z0-9\n]{1,2}[a-z][^a-z0-9\n]{1,2}[a-z](?![a-z0-9])/i;
+function needsFullFold(t: string): boolean {
+  const table = QUICK_TABLE;
+  const n = t.length;
+  let s = QUICK_START;
+  for (let i = 0; i < n; i++) {
+    const c = t.charCodeAt(i);
+    s = table[s + (c < 128 ? QUICK_CLASS[c]! : quickWide(c))]!;
+    if (s === QUICK_FULL) return true;
+  }
+  return QUICK_END[s] === 1;
+}
+
+// Character classes of the quick test.
+const Q_LETTER = 0; // a letter other than the four below
+const Q_N = 1;
+const Q_O = 2;
+const Q_T = 3;
+const Q_P = 4;
+const Q_DIGIT = 5;
+const Q_SPACE = 6;
+const Q_SEP = 7; // any other printable ASCII or allowed non-ASCII character
+const Q_NEWLINE = 8;
+const Q_BAD = 9; // anything the full fold may rewrite
+const Q_CLASSES = 16; // row stride
+const QUICK_CLASS = new Uint8Array(128).fill(Q_BAD);
+for (let c = 0x21; c < 0x7f; c++) QUICK_CLASS[c] = Q_SEP;
+for (let c = 0x30; c <= 0x39; c++) QUICK_CLASS[c] = Q_DIGIT;
+for (let c = 0x61; c <= 0x7a; c++) {
+  const k = c === 0x6e ? Q_N : c === 0x6f ? Q_O : c === 0x74 ? Q_T : c === 0x70 ? Q_P : Q_LETTER;
+  QUICK_CLASS[c] = QUICK_CLASS[c - 32] = k;
+}
+QUICK_CLASS[0x20] = Q_SPACE;
+QUICK_CLASS[0x0a] = Q_NEWLINE;
+function quickWide(c: number): number {
+  switch (c) {
+    case 0x2013: // – en dash
+    case 0x2014: // — em dash
+    case 0xb0: // °
+    case 0xa9: // ©
+    case 0xae: // ®
+    case 0xd7: // ×
+    case 0xf7: // ÷
+    case 0xa2: // ¢
+    case 0xa3: // £
+    case 0xa5: // ¥
+    case 0x20ac: // €
+    case 0xa7: // §
+    case 0xb6: // ¶
+      return Q_SEP;
+    default:
+      return Q_BAD;
+  }
+}
+
+/** What the quick test remembers; 'full' means the full fold is needed. */
+type QuickState =
+  | 'full'
+  | {
+      /** inside a word (a run of letters and digits) */
+      word: boolean;
+      /** in a word: it is one letter so far */
+      single: boolean;
+      /** in a word: how much of "no" / "top" it spells so far ('' = neither) */
+      prefix: '' | 'n' | 'no' | 't' | 'to' | 'top';
+      /** one-letter words in a row before this word, or (between words) up to the last one */
+      chain: number;
+      /** between words: separators since the last word (capped at 7) */
+      seps: number;
+      /** between words: the last word was "no" or "top" */
+      rank: boolean;
+      /** between words: the last character was a space */
+      space: boolean;
+    };
+
+function quickStep(st: Exclude<QuickState, 'full'>, k: number): QuickState {
+  if (k === Q_BAD) return 'full';
+  const between = { word: false, single: false, prefix: '' as const, chain: 0, seps: 0, rank: false, space: false };
+  if (k === Q_NEWLINE || k === Q_SPACE || k === Q_SEP) {
+    if (st.word) {
+      // the word ends here: a third one-letter word in a row is a spelled-out word
+      const chain = st.single ? st.chain + 1 : 0;
+      if (chain >= 3) return 'full';
+      if (k === Q_NEWLINE) return between;
+      return { ...between, chain, seps: 1, rank: st.prefix === 'no' || st.prefix === 'top', space: k === Q_SPACE };
+    }
+    if (k === Q_NEWLINE) return between;
+    if (k === Q_SPACE && st.space) return 'full'; // a double space
+    const seps = Math.min(st.seps + 1, 7);
+    return { ...between, chain: seps <= 2 ? st.chain : 0, seps, rank: st.rank && seps <= 6, space: k === Q_SPACE };
+  }
+  if (k === Q_DIGIT) {
+    if (!st.word && st.rank && st.seps >= 1 && st.seps <= 6) return 'full'; // no 1, top-1
+    return { ...between, word: true };
+  }
+  // a letter
+  if (st.word) {
+    const p = st.prefix;
+    const prefix = p === 'n' && k === Q_O ? 'no' : p === 't' && k === Q_O ? 'to' : p === 'to' && k === Q_P ? 'top' : '';
+    return { ...between, word: true, prefix };
+  }
+  return { ...between, word: true, single: true, prefix: k === Q_N ? 'n' : k === Q_T ? 't' : '', chain: st.seps >= 1 && st.seps <= 2 ? st.chain : 0 };
+}
+
+/** The quick test's states enumerated from quickStep: rows of Q_CLASSES next-row offsets. */
+function buildQuickTable(): { table: Uint16Array; start: number; full: number; end: Uint8Array } {
+  const keyOf = (st: QuickState) => JSON.stringify(st);
+  const states: QuickState[] = ['full', { word: false, single: false, prefix: '', chain: 0, seps: 0, rank: false, space: false }];
+  const index = new Map(states.map((st, i) => [keyOf(st), i]));
+  const rows: number[][] = [];
+  for (let i = 0; i < states.length; i++) {
+    const st = states[i]!;
+    const row: number[] = [];
+    for (let k = 0; k < Q_CLASSES; k++) {
+      const next = st === 'full' || k > Q_BAD ? 'full' : quickStep(st, k);
+      const key = keyOf(next);
+      let j = index.get(key);
+      if (j === undefined) {
+        j = states.push(next) - 1;
+        index.set(key, j);
+      }
+      row.push(j);
+    }
+    rows.push(row);
+  }
+  const table = new Uint16Array(states.length * Q_CLASSES);
+  const end = new Uint8Array(states.length * Q_CLASSES);
+  rows.forEach((row, i) => row.forEach((j, k) => (table[i * Q_CLASSES + k] = j * Q_CLASSES)));
+  // at the end of the text a word ends as if a separator followed
+  states.forEach((st, i) => (end[i * Q_CLASSES] = st === 'full' || quickStep(st, Q_NEWLINE) === 'full' ? 1 : 0));
+  return { table, start: Q_CLASSES, full: 0, end };
+}
+const { table: QUICK_TABLE, start: QUICK_START, full: QUICK_FULL, end: QUICK_END } = buildQuickTable();
 
 /** normalise() without copying the offset arrays out of the shared scratch buffers. */
 export function normaliseShared(text: string): Normalised {
   // fast path: most English copy needs nothing but lower case, and its offsets map 1:1
-  if (!NOT_ASCII_OR_REWRITTEN.test(text)) return { text: text.toLowerCase(), start: null, source: text };
+  if (!needsFullFold(text)) return { text: text.toLowerCase(), start: null, source: text };
   const table = t2sTable();
   const len = text.length;
   reserve(len + 16);
