@@ -16,9 +16,19 @@ interface Entry {
   lb: boolean;
   rb: boolean;
 }
-interface PatternInfo {
-  len: number;
-  entries: Entry[];
+/**
+ * What each automaton pattern stands for, flattened: pattern p's entries (one per group the
+ * term is listed in) are entries [first[p], first[p + 1]).
+ */
+interface PatternTable {
+  len: Int32Array;
+  first: Int32Array;
+  /** 1 when some entry of the pattern needs a word boundary on either side */
+  bounded: Uint8Array;
+  group: Int32Array;
+  /** bit 0: needs a word boundary on the left; bit 1: on the right */
+  wb: Uint8Array;
+  spec: TermSpec[];
 }
 export interface Hit {
   s: number;
@@ -30,7 +40,7 @@ export interface CompiledPack {
   market: Market;
   rules: readonly Rule[];
   automaton: Automaton;
-  patterns: PatternInfo[];
+  patterns: PatternTable;
   groupIds: Map<string, number>;
   groupCount: number;
   /** 1 for trigger groups (allow-list words suppress them), 0 for context and allow groups */
@@ -64,7 +74,7 @@ export function compilePack(def: PackDef): CompiledPack {
 function compileGroups(groups: Groups): Omit<CompiledPack, 'market' | 'rules'> {
   const groupIds = new Map<string, number>();
   const byPattern = new Map<string, number>();
-  const patterns: PatternInfo[] = [];
+  const patterns: { len: number; entries: Entry[] }[] = [];
   const strings: string[] = [];
   const terms: { group: string; term: string }[] = [];
   for (const [name, list] of Object.entries(groups)) {
@@ -97,9 +107,31 @@ function compileGroups(groups: Groups): Omit<CompiledPack, 'market' | 'rules'> {
     if (name.startsWith('allow')) allowGroups.push(g);
     else if (!name.startsWith('ctx.')) suppressible[g] = 1;
   }
+  const entryCount = patterns.reduce((k, p) => k + p.entries.length, 0);
+  const table: PatternTable = {
+    len: new Int32Array(patterns.length),
+    first: new Int32Array(patterns.length + 1),
+    bounded: new Uint8Array(patterns.length),
+    group: new Int32Array(entryCount),
+    wb: new Uint8Array(entryCount),
+    spec: [],
+  };
+  let q = 0;
+  patterns.forEach((p, pid) => {
+    table.len[pid] = p.len;
+    table.first[pid] = q;
+    for (const en of p.entries) {
+      table.group[q] = en.g;
+      table.wb[q] = (en.lb ? 1 : 0) | (en.rb ? 2 : 0);
+      if (en.lb || en.rb) table.bounded[pid] = 1;
+      table.spec.push(en.spec);
+      q++;
+    }
+  });
+  table.first[patterns.length] = q;
   return {
     automaton: new Automaton(strings),
-    patterns,
+    patterns: table,
     groupIds,
     groupCount: groupIds.size,
     suppressible,
@@ -571,18 +603,19 @@ export type CustomDetector = (ctx: Ctx, rule: CustomRule, out: RawFinding[]) => 
 /** Hits grouped, filtered by word boundaries, allow-list words and longest-match-wins. */
 function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] {
   const raw: Hit[][] = new Array<Hit[]>(pack.groupCount);
-  const patterns = pack.patterns;
   const n = t.length;
+  const { len, first, bounded, group, wb, spec } = pack.patterns;
   const m = pack.automaton.collect(t);
   const found = pack.automaton.hits();
   for (let k = 0; k < m; k += 2) {
-    const info = patterns[found[k]!]!;
+    const pid = found[k]!;
     const end = found[k + 1]!;
-    const s = end - info.len;
-    for (const en of info.entries) {
-      if (en.lb && s > 0 && isAlnum(t.charCodeAt(s - 1))) continue;
-      if (en.rb && end < n && isAlnum(t.charCodeAt(end))) continue;
-      (raw[en.g] ??= []).push({ s, e: end, spec: en.spec });
+    const s = end - len[pid]!;
+    // which sides touch a letter or digit (1 left, 2 right): entries that need a boundary there drop
+    const touching = bounded[pid] === 0 ? 0 : (s > 0 && isAlnum(t.charCodeAt(s - 1)) ? 1 : 0) | (end < n && isAlnum(t.charCodeAt(end)) ? 2 : 0);
+    for (let q = first[pid]!, last = first[pid + 1]!; q < last; q++) {
+      if ((wb[q]! & touching) !== 0) continue;
+      (raw[group[q]!] ??= []).push({ s, e: end, spec: spec[q]! });
     }
   }
   // Allow-list words: ordinary longer words that contain a trigger. 食品级硅胶 only
