@@ -240,7 +240,11 @@ const MAX_SEPARATOR_RUN = 6;
  */
 export function normalise(text: string): Normalised & { start: Int32Array } {
   const n = normaliseShared(text);
-  return { text: n.text, start: n.start ? n.start.slice() : Int32Array.from({ length: n.text.length }, (_, i) => i), source: text };
+  if (n.start) return { text: n.text, start: n.start.slice(), source: text };
+  // the fast path maps one for one (a plain loop: Int32Array.from with a callback cost more than the fold)
+  const start = new Int32Array(n.text.length);
+  for (let i = 0; i < start.length; i++) start[i] = i;
+  return { text: n.text, start, source: text };
 }
 
 /**
