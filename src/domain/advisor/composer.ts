@@ -26,6 +26,8 @@ const MAX_SENTENCES = 12;
 const MAX_KEY_POINTS = 6;
 /** Per question word found in a document's title, on the RRF scale (≈ 0.01–0.05). */
 const TITLE_BONUS = 0.008;
+/** Weight of the document's coverage of the question (0–1), on the same RRF scale. */
+const COVERAGE_WEIGHT = 0.04;
 
 const TEXT = {
   'zh-CN': {
@@ -87,9 +89,19 @@ export function composeAnswer(input: ComposeInput): Composed {
     const terms = new Set(searchTerms(input.chunks.find((c) => c.docId === id)!.title));
     return [...qTerms].filter((t) => terms.has(t)).length;
   };
+  // How much of the question the whole document speaks to: the share of the question's
+  // words (weighted by rarity across these documents) found anywhere in it. Retrieval
+  // scores single chunks; this looks at the document a parent would be sent to.
+  const docTerms = new Map([...docScore.keys()].map((id) => [id, new Set((input.documents.get(id) ?? []).flatMap((sec) => searchTerms(sec.text)))] as const));
+  const qWeight = new Map([...qTerms].map((term) => {
+    const n = [...docTerms.values()].filter((d) => d.has(term)).length;
+    return [term, n === 0 ? 0 : Math.log(1 + docTerms.size / n)] as const;
+  }));
+  const qTotal = [...qWeight.values()].reduce((a, b) => a + b, 0) || 1;
+  const coverage = (id: string) => [...qWeight].reduce((sum, [term, w]) => sum + (docTerms.get(id)!.has(term) ? w : 0), 0) / qTotal;
   const docValue = (id: string) => {
     const s = (docScore.get(id) ?? []).sort((a, b) => b - a);
-    return (s[0] ?? 0) + 0.5 * (s[1] ?? 0) + TITLE_BONUS * titleHits(id);
+    return (s[0] ?? 0) + 0.5 * (s[1] ?? 0) + TITLE_BONUS * titleHits(id) + COVERAGE_WEIGHT * coverage(id);
   };
   const docOrder = [...docScore.keys()].sort((a, b) => docValue(b) - docValue(a));
   const topDoc = docOrder[0]!;
