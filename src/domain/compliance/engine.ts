@@ -160,6 +160,14 @@ interface Segments {
   n: number;
 }
 
+/** Break kind of each ASCII unit: 1 clause, 2 sentence, 3 sentence and line; BREAK_DOT: '.' */
+const BREAK_DOT = 4 | 2;
+const BREAK_KIND = new Uint8Array(128);
+BREAK_KIND[0x0a] = 3; // newline
+BREAK_KIND[0x21] = BREAK_KIND[0x3f] = BREAK_KIND[0x3b] = 2; // ! ? ;
+BREAK_KIND[0x2e] = BREAK_DOT;
+BREAK_KIND[0x2c] = BREAK_KIND[0x3a] = 1; // , :
+
 // break positions collect into reused scratch arrays, then copy out at their final size
 let segScratch = new Int32Array(1024);
 function segment(t: string): Segments {
@@ -171,29 +179,13 @@ function segment(t: string): Segments {
   let m = 0;
   for (let i = 0; i < n; i++) {
     const c = t.charCodeAt(i);
-    // fast skip: every break character is below '@' except … 。 ｡
-    if (c >= 0x40 && c !== 0x2026 && c !== 0x3002 && c !== 0xff61) continue;
-    switch (c) {
-      case 0x0a: // newline
-        br[m++] = (i + 1) * 4 + 3;
-        break;
-      case 0x3002: // 。
-      case 0x21: // !
-      case 0x3f: // ?
-      case 0x3b: // ;
-      case 0xff61: // ｡
-        br[m++] = (i + 1) * 4 + 2;
-        break;
-      case 0x2e:
-        // '.' ends a sentence unless it sits inside a number or a word (4.5, e.g)
-        if (!(i + 1 < n && isAlnum(t.charCodeAt(i + 1)))) br[m++] = (i + 1) * 4 + 2;
-        break;
-      case 0x2c: // ,
-      case 0x3a: // :
-      case 0x2026: // …
-        br[m++] = (i + 1) * 4 + 1;
-        break;
-    }
+    // one table read for ASCII (English copy is full of spaces and digits below '@', which
+    // a range test sent into the switch); the only breaks above ASCII are … 。 ｡
+    const kind = c < 0x80 ? BREAK_KIND[c]! : c === 0x3002 || c === 0xff61 ? 2 : c === 0x2026 ? 1 : 0;
+    if (kind === 0) continue;
+    // '.' ends a sentence unless it sits inside a number or a word (4.5, e.g)
+    if (kind === BREAK_DOT && i + 1 < n && isAlnum(t.charCodeAt(i + 1))) continue;
+    br[m++] = (i + 1) * 4 + (kind & 3);
   }
   let nc = 1;
   let ns = 1;
