@@ -418,6 +418,28 @@ export function normaliseShared(text: string): Normalised {
   let pairCount = 0;
 
   for (let i = 0; i < len; ) {
+    if (runStart < 0) {
+      // No separator run pending: plain units (ASCII other than separators and CR, and Han)
+      // go straight out, without the run bookkeeping below. Most text is this.
+      while (i < len) {
+        const c0 = text.charCodeAt(i);
+        let x0: number;
+        let k0: number;
+        if (c0 < 0x80) {
+          if (c0 === 0x0d) break;
+          x0 = ASCII_FOLD[c0]!;
+          k0 = ASCII_CLS[x0]!;
+          if (k0 === C_SOFT || k0 === C_SPACE) break;
+        } else if (c0 >= 0x3400 && c0 <= 0x9fff) {
+          x0 = table[c0]!;
+          k0 = C_HAN;
+        } else break;
+        u[n] = x0;
+        cls[n] = k0;
+        os[n++] = i++;
+      }
+      if (i >= len) break;
+    }
     const c = text.charCodeAt(i);
     let x: number;
     let k: number;
@@ -448,9 +470,11 @@ export function normaliseShared(text: string): Normalised {
         i += w; // invisible: dropped, and does not break a separator run either
         continue;
       }
-      if (n + f.length + 1 >= cap) {
-        // NFKC expansions (℃ → °c, ㍻ → 平成) can outgrow the input length
-        cap = cap * 2 + f.length;
+      if (n + f.length + (len - i) + 1 >= cap) {
+        // NFKC expansions (℃ → °c, ㍻ → 平成, ﷺ → 18 units) can outgrow the input length:
+        // keep room for this one and one unit per input unit still to come (units past the
+        // end of a typed array would be dropped without a word, and the text cut short)
+        cap = Math.max(cap * 2, n + f.length + (len - i) + 16);
         const u2 = new Uint16Array(cap);
         u2.set(u);
         const c2 = new Uint8Array(cap);

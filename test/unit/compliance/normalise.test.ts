@@ -69,6 +69,16 @@ describe('normalise', () => {
     expect(normalise('e.g. this').text).toBe('e.g. this');
   });
 
+  it('keeps the end of a long text when compatibility expansions near its start make it longer', () => {
+    // ﷺ folds to 18 units; the scratch buffers once grew only for the expansion itself, and
+    // the units past their end were dropped silently (the trailing claim went unseen)
+    const text = '\ufdfa'.repeat(10) + '好'.repeat(60000) + '最好';
+    const n = normalise(text);
+    expect(n.text.length).toBe(10 * '\ufdfa'.normalize('NFKC').length + 60002);
+    expect(n.text.endsWith('最好')).toBe(true);
+    expect(back(text, '最好')).toBe('最好');
+  });
+
   it('collapses whitespace runs', () => {
     expect(normalise('link   in\tbio').text).toBe('link in bio');
   });
