@@ -253,10 +253,11 @@ export function normalise(text: string): Normalised & { start: Int32Array } {
  * ("no 1", "TOP-1": a whole word, one to six separators, a digit), or letters spelled out
  * one by one ("b.e.s.t": three one-letter words, one or two separators apart, on one line).
  *
- * A few non-ASCII characters common in English copy (dashes, degree, currency and legal
- * signs) may appear too: each folds to itself under NFKC and lower case, and is neither a
- * letter, a digit nor a separator, so the full fold leaves it, and everything around it,
- * exactly as lower case does (the normalise tests check this against the full fold).
+ * A few non-ASCII characters common in English copy may appear too. Dashes, the minus sign,
+ * degree, currency and legal signs fold to themselves under NFKC and lower case and are
+ * neither letters, digits nor separators; Latin-1 letters fold as lower case folds them and
+ * count as letters here as they do in the full fold. Either way the full fold gives exactly
+ * what lower case gives (the normalise tests check this against the full fold).
  *
  * The test is a small DFA over character classes, one table read per character. It was a
  * regular expression with four alternatives, which backtracked at every position and cost
@@ -297,6 +298,9 @@ for (let c = 0x61; c <= 0x7a; c++) {
 QUICK_CLASS[0x20] = Q_SPACE;
 QUICK_CLASS[0x0a] = Q_NEWLINE;
 function quickWide(c: number): number {
+  // Latin-1 letters (é, ñ, ß, À…): NFKC leaves each as it is, and lower case maps each to one
+  // Latin-1 letter, as the full fold does
+  if (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7) return Q_LETTER;
   switch (c) {
     case 0x2013: // – en dash
     case 0x2014: // — em dash
@@ -311,6 +315,7 @@ function quickWide(c: number): number {
     case 0x20ac: // €
     case 0xa7: // §
     case 0xb6: // ¶
+    case 0x2212: // − minus sign
       return Q_SEP;
     default:
       return Q_BAD;
