@@ -152,7 +152,7 @@ export function composeAnswer(input: ComposeInput): Composed {
         return;
       }
       const rank = retrievedRank.get(`${docId}\u0000${section.text}`);
-      splitPassages(section.text, input.locale).forEach((p, pos) => {
+      splitPassages(section.text, input.locale, { worries: WORRY_HEADINGS.test(section.heading) }).forEach((p, pos) => {
         let prior = base - pos * 0.02 + (rank === undefined ? 0 : 0.3 - rank * 0.05);
         if (ACTION_HEADINGS.test(section.heading)) prior += 0.35;
         if (WORRY_HEADINGS.test(section.heading)) prior -= 0.1;

@@ -14,7 +14,11 @@ export interface Passage {
   label?: string;
 }
 
-export function splitPassages(text: string, locale: 'zh-CN' | 'en'): Passage[] {
+/**
+ * `worries`: the text is a "common worries" section, whose bold lead-ins are the parent's
+ * own words ("**My baby wakes every 2 hours.**"): they are left out even without a "?".
+ */
+export function splitPassages(text: string, locale: 'zh-CN' | 'en', opts: { worries?: boolean } = {}): Passage[] {
   const out: Passage[] = [];
   let label: string | undefined;
   for (const rawLine of text.split(/\n/)) {
@@ -22,13 +26,15 @@ export function splitPassages(text: string, locale: 'zh-CN' | 'en'): Passage[] {
     let line = rawLine.replace(/^\s*(?:[-*+]|\d+[.)])\s+/, '').trim();
     let lead = '';
     const bold = /^\*\*(.+?)\*\*\s*(.*)$/.exec(line);
-    if (bold) {
+    // "**Emergency**: call…" is one sentence with a bold word, not a lead-in
+    if (bold && /^[:：,，;；]/.test(bold[2]!)) line = `${bold[1]}${bold[2]}`;
+    else if (bold) {
       const [, head, rest] = bold as unknown as [string, string, string];
       if (!rest && /[:：]\s*$/.test(head)) {
         label = head;
         continue;
       }
-      if (/[?？]\s*$/.test(head)) line = rest;
+      if (/[?？]\s*$/.test(head) || (opts.worries && rest)) line = rest;
       else if (rest) {
         lead = head.trim();
         line = rest;

@@ -92,3 +92,17 @@ describe('sentence splitting', () => {
     ]);
   });
 });
+
+describe('sentence splitting of worries and labels', () => {
+  it("leaves out a worry's bold lead-in (the parent's words) and keeps the answer", async () => {
+    const { splitPassages } = await import('../../../src/domain/advisor/sentences.js');
+    const text = '**My baby wakes every 2 hours again.** Sleep often goes backwards at about 4 months.';
+    expect(splitPassages(text, 'en', { worries: true }).map((p) => p.text)).toEqual(['Sleep often goes backwards at about 4 months.']);
+  });
+
+  it('reads "**Emergency**: call…" as one sentence', () => {
+    expect(splitSentences('- **Emergency**: your baby turns blue - call your local emergency number.', 'en')).toEqual([
+      'Emergency: your baby turns blue - call your local emergency number.',
+    ]);
+  });
+});
