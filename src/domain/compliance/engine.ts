@@ -29,6 +29,8 @@ interface PatternTable {
   /** bit 0: needs a word boundary on the left; bit 1: on the right */
   wb: Uint8Array;
   spec: TermSpec[];
+  /** break kind when the pattern is a break character (see BREAK_UNITS), else 0 */
+  brk: Uint8Array;
 }
 export interface Hit {
   s: number;
@@ -107,6 +109,19 @@ function compileGroups(groups: Groups): Omit<CompiledPack, 'market' | 'rules'> {
     if (name.startsWith('allow')) allowGroups.push(g);
     else if (!name.startsWith('ctx.')) suppressible[g] = 1;
   }
+  // Break characters are patterns too, so the automaton pass finds clause, sentence and line
+  // breaks on the way (a second pass over the text cost as much as a tenth of a check).
+  const breakOf = new Map<number, number>();
+  for (const [unit, kind] of BREAK_UNITS) {
+    let pid = byPattern.get(unit);
+    if (pid === undefined) {
+      pid = patterns.length;
+      byPattern.set(unit, pid);
+      patterns.push({ len: 1, entries: [] });
+      strings.push(unit);
+    }
+    breakOf.set(pid, kind);
+  }
   const entryCount = patterns.reduce((k, p) => k + p.entries.length, 0);
   const table: PatternTable = {
     len: new Int32Array(patterns.length),
@@ -115,7 +130,9 @@ function compileGroups(groups: Groups): Omit<CompiledPack, 'market' | 'rules'> {
     group: new Int32Array(entryCount),
     wb: new Uint8Array(entryCount),
     spec: [],
+    brk: new Uint8Array(patterns.length),
   };
+  for (const [pid, kind] of breakOf) table.brk[pid] = kind;
   let q = 0;
   patterns.forEach((p, pid) => {
     table.len[pid] = p.len;
@@ -160,33 +177,29 @@ interface Segments {
   n: number;
 }
 
-/** Break kind of each ASCII unit: 1 clause, 2 sentence, 3 sentence and line; BREAK_DOT: '.' */
+/**
+ * Break characters and their kind (1 clause, 2 sentence, 3 sentence and line; BREAK_DOT: '.'
+ * ends a sentence unless a letter or digit follows, as in 4.5 or e.g). Found by the automaton.
+ */
 const BREAK_DOT = 4 | 2;
-const BREAK_KIND = new Uint8Array(128);
-BREAK_KIND[0x0a] = 3; // newline
-BREAK_KIND[0x21] = BREAK_KIND[0x3f] = BREAK_KIND[0x3b] = 2; // ! ? ;
-BREAK_KIND[0x2e] = BREAK_DOT;
-BREAK_KIND[0x2c] = BREAK_KIND[0x3a] = 1; // , :
+const BREAK_UNITS: readonly [string, number][] = [
+  ['\n', 3],
+  ['。', 2],
+  ['!', 2],
+  ['?', 2],
+  [';', 2],
+  ['｡', 2],
+  ['.', BREAK_DOT],
+  [',', 1],
+  [':', 1],
+  ['…', 1],
+];
 
-// break positions collect into reused scratch arrays, then copy out at their final size
-let segScratch = new Int32Array(1024);
-function segment(t: string): Segments {
-  const n = t.length;
-  if (segScratch.length < n + 2) segScratch = new Int32Array(Math.max(n + 2, segScratch.length * 2));
-  // one scratch array, three kinds of break: encoded as position * 4 + kind
-  // (kind 1 = clause only, 2 = sentence, 3 = sentence and line)
-  const br = segScratch;
-  let m = 0;
-  for (let i = 0; i < n; i++) {
-    const c = t.charCodeAt(i);
-    // one table read for ASCII (English copy is full of spaces and digits below '@', which
-    // a range test sent into the switch); the only breaks above ASCII are … 。 ｡
-    const kind = c < 0x80 ? BREAK_KIND[c]! : c === 0x3002 || c === 0xff61 ? 2 : c === 0x2026 ? 1 : 0;
-    if (kind === 0) continue;
-    // '.' ends a sentence unless it sits inside a number or a word (4.5, e.g)
-    if (kind === BREAK_DOT && i + 1 < n && isAlnum(t.charCodeAt(i + 1))) continue;
-    br[m++] = (i + 1) * 4 + (kind & 3);
-  }
+// Break positions of the current check, in text order, encoded as position * 4 + kind; filled
+// by collectHits, read when a rule first asks for segments.
+let breakScratch = new Int32Array(1024);
+
+function segmentsOf(br: Int32Array, m: number, n: number): Segments {
   let nc = 1;
   let ns = 1;
   let nl = 1;
@@ -257,12 +270,15 @@ export class Ctx {
     readonly input: CheckInput,
     readonly norm: Normalised,
     hits: Hit[][],
+    /** break positions (position * 4 + kind) in breaks[0 .. breakCount) */
+    private readonly breaks: Int32Array,
+    private readonly breakCount: number,
   ) {
     this.t = norm.text;
     this.hits = hits;
   }
   get segs(): Segments {
-    return (this.seg ??= segment(this.t));
+    return (this.seg ??= segmentsOf(this.breaks, this.breakCount, this.t.length));
   }
   group(name: string): Hit[] {
     const g = this.pack.groupIds.get(name);
@@ -592,16 +608,28 @@ export type CustomDetector = (ctx: Ctx, rule: CustomRule, out: RawFinding[]) => 
 
 // ---------------------------------------------------------------------------------------
 
-/** Hits grouped, filtered by word boundaries, allow-list words and longest-match-wins. */
+/**
+ * Hits grouped, filtered by word boundaries, allow-list words and longest-match-wins; break
+ * positions into breakScratch (their count in breakCount).
+ */
+let breakCount = 0;
 function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] {
   const raw: Hit[][] = new Array<Hit[]>(pack.groupCount);
   const n = t.length;
-  const { len, first, bounded, group, wb, spec } = pack.patterns;
+  const { len, first, bounded, group, wb, spec, brk } = pack.patterns;
   const m = pack.automaton.collect(t);
   const found = pack.automaton.hits();
+  if (breakScratch.length < n) breakScratch = new Int32Array(Math.max(n, breakScratch.length * 2));
+  const br = breakScratch;
+  let nb = 0;
   for (let k = 0; k < m; k += 2) {
     const pid = found[k]!;
     const end = found[k + 1]!;
+    const kind = brk[pid]!;
+    if (kind !== 0) {
+      if (!(kind === BREAK_DOT && end < n && isAlnum(t.charCodeAt(end)))) br[nb++] = end * 4 + (kind & 3);
+      if (first[pid] === first[pid + 1]) continue;
+    }
     const s = end - len[pid]!;
     // which sides touch a letter or digit (1 left, 2 right): entries that need a boundary there drop
     const touching = bounded[pid] === 0 ? 0 : (s > 0 && isAlnum(t.charCodeAt(s - 1)) ? 1 : 0) | (end < n && isAlnum(t.charCodeAt(end)) ? 2 : 0);
@@ -648,6 +676,7 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
     }
     raw[g] = kept ?? list;
   }
+  breakCount = nb;
   return raw;
 }
 const EMPTY: Hit[] = [];
@@ -665,7 +694,7 @@ export function runPack(pack: CompiledPack, input: CheckInput, detectors: Record
   const norm = normaliseShared(input.text);
   if (norm.text.length === 0) return [];
   const hits = collectHits(pack, norm.text, input);
-  const ctx = new Ctx(pack, input, norm, hits);
+  const ctx = new Ctx(pack, input, norm, hits, breakScratch, breakCount);
   const raw: RawFinding[] = [];
   for (const rule of pack.rules) {
     // most rules find nothing to look at: skip them before anything else
