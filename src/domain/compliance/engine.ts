@@ -51,6 +51,10 @@ export interface CompiledPack {
   allowNonCosmetic: number;
   /** every normalised trigger term with its group, for the naive baseline in the benchmark */
   terms: { group: string; term: string }[];
+  /** group ids of the context lists modifiers read (CTX), resolved once per pack */
+  ctxIds: Record<CtxKey, Int32Array>;
+  /** per rule: the group ids it is skipped by (term: group, -1; pair: anchor, partner; custom: -1, -1) */
+  ruleIds: Int32Array;
 }
 
 /** Findings of one rule/severity beyond this are dropped: a 200 KB wall of 最好 needs 50 markers, not 30 000. */
@@ -59,7 +63,7 @@ export const MAX_FINDINGS_PER_RULE = 50;
 const isAlnum = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0xc0 && c <= 0x24f);
 
 /** Packs that read the same term groups share one automaton (US, EU and UK do). */
-const compiledGroups = new WeakMap<Groups, Omit<CompiledPack, 'market' | 'rules'>>();
+const compiledGroups = new WeakMap<Groups, Omit<CompiledPack, 'market' | 'rules' | 'ruleIds'>>();
 
 export function compilePack(def: PackDef): CompiledPack {
   for (const r of def.rules) {
@@ -70,10 +74,18 @@ export function compilePack(def: PackDef): CompiledPack {
     shared = compileGroups(def.groups);
     compiledGroups.set(def.groups, shared);
   }
-  return { market: def.market, rules: def.rules, ...shared };
+  const ruleIds = new Int32Array(def.rules.length * 2).fill(-1);
+  def.rules.forEach((r, i) => {
+    if (r.kind === 'term') ruleIds[2 * i] = shared.groupIds.get(r.group)!;
+    else if (r.kind === 'pair') {
+      ruleIds[2 * i] = shared.groupIds.get(r.anchor)!;
+      ruleIds[2 * i + 1] = shared.groupIds.get(r.partner)!;
+    }
+  });
+  return { market: def.market, rules: def.rules, ...shared, ruleIds };
 }
 
-function compileGroups(groups: Groups): Omit<CompiledPack, 'market' | 'rules'> {
+function compileGroups(groups: Groups): Omit<CompiledPack, 'market' | 'rules' | 'ruleIds'> {
   const groupIds = new Map<string, number>();
   const byPattern = new Map<string, number>();
   const patterns: { len: number; entries: Entry[] }[] = [];
@@ -155,6 +167,9 @@ function compileGroups(groups: Groups): Omit<CompiledPack, 'market' | 'rules'> {
     allowGroups,
     allowNonCosmetic: groupIds.get('allow.nonCosmetic') ?? -1,
     terms,
+    ctxIds: Object.fromEntries(
+      Object.entries(CTX).map(([k, names]) => [k, Int32Array.from(names.flatMap((name) => (groupIds.has(name) ? [groupIds.get(name)!] : [])))]),
+    ) as Record<CtxKey, Int32Array>,
   };
 }
 
@@ -258,6 +273,7 @@ const minSev = (a: Severity, b: Severity): Severity => (ORDER[a] <= ORDER[b] ? a
 
 /** What opens a footnote line (the text is normalised: lower case, half-width). */
 const FOOTNOTE_OPENERS = ['*', '※', '†', '‡', '注:', '数据来源', '来源:', '资料来源', 'source:', 'sources:', 'footnote'];
+const FOOTNOTE_FIRST = new Set(FOOTNOTE_OPENERS.map((m) => m.charCodeAt(0)));
 
 /** Per-check state handed to rules and modifiers. */
 export class Ctx {
@@ -283,6 +299,43 @@ export class Ctx {
   group(name: string): Hit[] {
     const g = this.pack.groupIds.get(name);
     return g === undefined ? EMPTY : this.hits[g]!;
+  }
+  /** hits of a group by id (ids from pack.ctxIds / pack.ruleIds) */
+  list(g: number): Hit[] {
+    return g < 0 ? EMPTY : this.hits[g]!;
+  }
+  /** anyIn over group ids */
+  anyInIds(ids: Int32Array, a: number, b: number): Hit | undefined {
+    for (let k = 0; k < ids.length; k++) {
+      const list = this.hits[ids[k]!]!;
+      if (list.length === 0) continue;
+      const h = list[Ctx.lower(list, a)];
+      if (h && h.s < b) return h;
+    }
+    return undefined;
+  }
+  /** anywhere over group ids */
+  anywhereIds(ids: Int32Array): Hit | undefined {
+    for (let k = 0; k < ids.length; k++) {
+      const h = this.hits[ids[k]!]![0];
+      if (h) return h;
+    }
+    return undefined;
+  }
+  /** before over group ids */
+  beforeIds(ids: Int32Array, pos: number, gap: number): Hit | undefined {
+    let from = -1;
+    for (let k = 0; k < ids.length; k++) {
+      const list = this.hits[ids[k]!]!;
+      if (list.length === 0) continue;
+      if (from < 0) from = Math.max(this.clauseBounds(pos)[0], pos - gap - 40);
+      for (let i = Ctx.lower(list, from); i < list.length; i++) {
+        const h = list[i]!;
+        if (h.s >= pos) break;
+        if (h.e <= pos && h.e >= pos - gap) return h;
+      }
+    }
+    return undefined;
   }
   /** first index in a start-sorted hit list whose start >= pos */
   static lower(list: Hit[], pos: number): number {
@@ -351,21 +404,25 @@ export class Ctx {
    * starts only when a rule asks: a footnote marker mid-line (markdown bold, bullets) is not one.
    */
   footnotes(): number[] {
+    return [...this.footnoteSet()];
+  }
+  private footnoteSet(): Set<number> {
     if (!this.footnoteLines) {
       const set = new Set<number>();
       const lines = this.segs.lines;
+      const t = this.t;
       for (let line = 0; line < lines.length; line++) {
         let k = lines[line]!;
-        while (k < this.t.length && this.t.charCodeAt(k) === 0x20) k++;
-        if (FOOTNOTE_OPENERS.some((m) => this.t.startsWith(m, k))) set.add(line);
+        while (k < t.length && t.charCodeAt(k) === 0x20) k++;
+        // only lines whose first character opens some marker are compared in full
+        if (k < t.length && FOOTNOTE_FIRST.has(t.charCodeAt(k)) && FOOTNOTE_OPENERS.some((m) => t.startsWith(m, k))) set.add(line);
       }
       this.footnoteLines = set;
     }
-    return [...this.footnoteLines];
+    return this.footnoteLines;
   }
   isFootnoteLine(line: number): boolean {
-    this.footnotes();
-    return this.footnoteLines!.has(line);
+    return this.footnoteSet().has(line);
   }
   /** any hit of the groups inside a footnote line (memoised per group list) */
   inFootnote(groups: readonly string[]): boolean {
@@ -373,8 +430,7 @@ export class Ctx {
     const hit = this.footnoteMemo.get(key);
     if (hit !== undefined) return hit;
     let found = false;
-    const lines = this.footnotes();
-    if (lines.length > 0) {
+    if (this.footnoteSet().size > 0) {
       outer: for (const name of groups) for (const h of this.group(name)) if (this.isFootnoteLine(this.lineOf(h.s))) {
         found = true;
         break outer;
@@ -422,44 +478,49 @@ const CTX = {
   source: ['ctx.source', 'ctx.source.en'],
   patentNo: ['ctx.patentNo'],
   xiaozi: ['ctx.xiaozi'],
+  usageNoun: ['ctx.usageNoun'],
+  minorAddress: ['minor.address', 'minor.address.en'],
+  medVerb: ['med.verb', 'med.verbNot'],
 } as const;
+type CtxKey = keyof typeof CTX;
 
 /** Apply a rule's modifiers to one candidate; null = suppressed. */
 function applyMods(ctx: Ctx, mods: readonly Mod[], s: number, e: number, sev: Severity, spec: TermSpec | undefined): Severity | null {
   const kind = spec?.kind;
   const strict = ctx.input.productType !== undefined && (STRICT_TYPES as readonly string[]).includes(ctx.input.productType);
   const latin = isAlnum(ctx.t.charCodeAt(s)) && ctx.pack.market !== 'CN';
+  const C = ctx.pack.ctxIds;
   for (const m of mods) {
     switch (m) {
       case 'negation': {
-        if (ctx.before(CTX.neg, s, latin ? 30 : 8)) return null;
+        if (ctx.beforeIds(C.neg, s, latin ? 30 : 8)) return null;
         break;
       }
       case 'edu': {
         const [a, b] = ctx.sentenceBounds(s);
-        if (ctx.anyIn(CTX.edu, a, b)) return null;
+        if (ctx.anyInIds(C.edu, a, b)) return null;
         break;
       }
       case 'risk': {
         const [a, b] = ctx.sentenceBounds(s);
-        if (ctx.anyIn(CTX.risk, a, b)) return null;
+        if (ctx.anyInIds(C.risk, a, b)) return null;
         break;
       }
       case 'breast': {
         if (kind === 'rank' || kind === 'price') break;
         const [a, b] = ctx.clauseBounds(s);
-        if (ctx.anyIn(CTX.breast, a, b)) return null;
+        if (ctx.anyInIds(C.breast, a, b)) return null;
         break;
       }
       case 'selfcmp': {
         if (kind !== 'quality') break;
         const [a, b] = ctx.sentenceBounds(s);
-        if (ctx.anyIn(CTX.self, a, b)) return null;
+        if (ctx.anyInIds(C.self, a, b)) return null;
         break;
       }
       case 'guideline': {
         const [a, b] = ctx.sentenceBounds(s);
-        if (ctx.anyIn(CTX.guide, a, b)) return null;
+        if (ctx.anyInIds(C.guide, a, b)) return null;
         break;
       }
       case 'live': {
@@ -467,16 +528,16 @@ function applyMods(ctx: Ctx, mods: readonly Mod[], s: number, e: number, sev: Se
         if (kind === 'rank' || kind === 'price') break;
         if (kind === 'efficacy' && strict) break;
         const [a, b] = ctx.clauseBounds(s);
-        if (!ctx.anyIn(CTX.prodref, a, b)) sev = minSev(sev, 'review');
+        if (!ctx.anyInIds(C.prodref, a, b)) sev = minSev(sev, 'review');
         break;
       }
       case 'rankBound': {
         if (kind !== 'rank') break;
         const [a, b] = ctx.sentenceAndNext(s);
         const bounded =
-          (ctx.anyIn(CTX.time, a, b) || ctx.inFootnote(CTX.time)) &&
-          (ctx.anyIn(CTX.place, a, b) || ctx.inFootnote(CTX.place)) &&
-          (ctx.anyIn(CTX.source, a, b) || ctx.inFootnote(CTX.source));
+          (ctx.anyInIds(C.time, a, b) || ctx.inFootnote(CTX.time)) &&
+          (ctx.anyInIds(C.place, a, b) || ctx.inFootnote(CTX.place)) &&
+          (ctx.anyInIds(C.source, a, b) || ctx.inFootnote(CTX.source));
         if (bounded) sev = minSev(sev, ctx.pack.market === 'CN' ? 'review' : 'advisory');
         break;
       }
@@ -485,43 +546,43 @@ function applyMods(ctx: Ctx, mods: readonly Mod[], s: number, e: number, sev: Se
         if (kind !== 'soft') break;
         if (ctx.input.commercial === false) return null;
         const [a, b] = ctx.sentenceBounds(s);
-        if (!ctx.anyIn(CTX.prodref, a, b)) return null;
+        if (!ctx.anyInIds(C.prodref, a, b)) return null;
         break;
       }
       case 'usage': {
         if (spec?.usage === 'adverb' && isAdverbialBest(ctx.t, s, e)) return null;
         if (spec?.usage === 'optimal') {
           const [, b] = ctx.clauseBounds(s);
-          if (ctx.anyIn(['ctx.usageNoun'], e, Math.min(b, e + 4))) return null;
+          if (ctx.anyInIds(C.usageNoun, e, Math.min(b, e + 4))) return null;
         }
         break;
       }
       case 'negationAfter': {
         const [, b] = ctx.clauseBounds(s);
-        if (ctx.anyIn(CTX.neg, e, Math.min(b, e + (latin ? 24 : 6)))) return null;
+        if (ctx.anyInIds(C.neg, e, Math.min(b, e + (latin ? 24 : 6)))) return null;
         break;
       }
       case 'commercialOnly':
         if (ctx.input.commercial === false) return null;
         break;
       case 'childAddress':
-        if (!ctx.anywhere(['minor.address', 'minor.address.en'])) return null;
+        if (!ctx.anywhereIds(C.minorAddress)) return null;
         break;
       case 'notAfterVerb':
-        if (ctx.before(['med.verb', 'med.verbNot'], s, 6)) return null;
+        if (ctx.beforeIds(C.medVerb, s, 6)) return null;
         break;
       case 'patentNo':
-        if (ctx.anywhere(CTX.patentNo)) return null;
+        if (ctx.anywhereIds(C.patentNo)) return null;
         break;
       case 'xiaozi':
-        if (ctx.anywhere(CTX.xiaozi)) return null;
+        if (ctx.anywhereIds(C.xiaozi)) return null;
         break;
       case 'educationChannel': {
         // General health education in an article, not tied to the product: a claim only if
         // the article is commercial, and then one a reviewer should read in context.
         if (ctx.input.channel !== 'wechat_article') break;
         const [a, b] = ctx.sentenceBounds(s);
-        if (!ctx.anyIn(CTX.prodref, a, b)) {
+        if (!ctx.anyInIds(C.prodref, a, b)) {
           if (ctx.input.commercial === false) return null;
           sev = minSev(sev, 'review');
         }
@@ -557,9 +618,9 @@ function capped(counts: number[], sev: Severity): boolean {
   return ++counts[k]! > RAW_CAP;
 }
 
-function runTerm(ctx: Ctx, rule: Extract<Rule, { kind: 'term' }>, out: RawFinding[]): void {
+function runTerm(ctx: Ctx, rule: Extract<Rule, { kind: 'term' }>, group: Hit[], out: RawFinding[]): void {
   const counts = [0, 0, 0];
-  for (const h of ctx.group(rule.group)) {
+  for (const h of group) {
     const base = h.spec.sev ?? rule.severity;
     const sev = applyMods(ctx, rule.mods ?? [], h.s, h.e, base, h.spec);
     if (sev === null) continue;
@@ -571,11 +632,10 @@ function runTerm(ctx: Ctx, rule: Extract<Rule, { kind: 'term' }>, out: RawFindin
   }
 }
 
-function runPair(ctx: Ctx, rule: PairRule, out: RawFinding[]): void {
-  const partners = ctx.group(rule.partner);
+function runPair(ctx: Ctx, rule: PairRule, anchors: Hit[], partners: Hit[], out: RawFinding[]): void {
   if (partners.length === 0) return;
   const counts = [0, 0, 0];
-  for (const a of ctx.group(rule.anchor)) {
+  for (const a of anchors) {
     const [lo, hi] = rule.scope === 'clause' ? ctx.clauseBounds(a.s) : rule.scope === 'sentence' ? ctx.sentenceBounds(a.s) : [0, ctx.t.length];
     let p: Hit | undefined;
     // forward: the nearest partner starting after the anchor, within the gap
@@ -696,13 +756,16 @@ export function runPack(pack: CompiledPack, input: CheckInput, detectors: Record
   const hits = collectHits(pack, norm.text, input);
   const ctx = new Ctx(pack, input, norm, hits, breakScratch, breakCount);
   const raw: RawFinding[] = [];
-  for (const rule of pack.rules) {
+  const rules = pack.rules;
+  const ids = pack.ruleIds;
+  for (let r = 0; r < rules.length; r++) {
+    const rule = rules[r]!;
     // most rules find nothing to look at: skip them before anything else
-    if (rule.kind === 'term' && ctx.group(rule.group).length === 0) continue;
-    if (rule.kind === 'pair' && (ctx.group(rule.anchor).length === 0 || ctx.group(rule.partner).length === 0)) continue;
+    if (rule.kind === 'term' && hits[ids[2 * r]!]!.length === 0) continue;
+    if (rule.kind === 'pair' && (hits[ids[2 * r]!]!.length === 0 || hits[ids[2 * r + 1]!]!.length === 0)) continue;
     if (!gateOpen(rule, input)) continue;
-    if (rule.kind === 'term') runTerm(ctx, rule, raw);
-    else if (rule.kind === 'pair') runPair(ctx, rule, raw);
+    if (rule.kind === 'term') runTerm(ctx, rule, hits[ids[2 * r]!]!, raw);
+    else if (rule.kind === 'pair') runPair(ctx, rule, hits[ids[2 * r]!]!, hits[ids[2 * r + 1]!]!, raw);
     else {
       const d = detectors[rule.detector];
       if (d) d(ctx, rule, raw);
