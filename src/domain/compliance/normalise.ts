@@ -107,6 +107,16 @@ function dingbatDigit(cp: number): string | undefined {
   return undefined;
 }
 
+/**
+ * BMP units outside ASCII and the CJK block whose fold is at most one unit, remembered on
+ * first sight: FOLD_KIND is 0 (not seen, or folds to more), FOLD_DROP (invisible), or the
+ * folded unit's class + 1, with the unit in FOLD_UNIT. Saves foldRare's map look-up for
+ * every full-width comma and full stop.
+ */
+const FOLD_KIND = new Uint8Array(65536);
+const FOLD_UNIT = new Uint16Array(65536);
+const FOLD_DROP = 255;
+
 const foldCache = new Map<number, string>();
 /** Fold one non-ASCII, non-CJK code point: NFKC, lower case, Traditional → Simplified. */
 function foldRare(cp: number, table: Uint16Array): string {
@@ -461,6 +471,15 @@ export function normaliseShared(text: string): Normalised {
     } else if (c >= 0x3400 && c <= 0x9fff) {
       x = table[c]!;
       k = C_HAN;
+    } else if ((c < 0xd800 || c > 0xdfff) && FOLD_KIND[c] !== 0) {
+      // a BMP unit seen before whose fold is one unit (full-width punctuation in Chinese copy)
+      const fk = FOLD_KIND[c]!;
+      if (fk === FOLD_DROP) {
+        i++;
+        continue;
+      }
+      x = FOLD_UNIT[c]!;
+      k = fk - 1;
     } else {
       let cp = c;
       if (c >= 0xd800 && c <= 0xdbff && i + 1 < len) {
@@ -471,6 +490,10 @@ export function normaliseShared(text: string): Normalised {
         }
       }
       f = foldRare(cp, table);
+      if (f.length <= 1 && (c < 0xd800 || c > 0xdfff)) {
+        FOLD_KIND[c] = f.length === 0 ? FOLD_DROP : classOf(f.charCodeAt(0)) + 1;
+        if (f.length === 1) FOLD_UNIT[c] = f.charCodeAt(0);
+      }
       if (f.length === 0) {
         i += w; // invisible: dropped, and does not break a separator run either
         continue;
