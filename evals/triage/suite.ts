@@ -11,7 +11,16 @@
  * wound / projectile-vomiting wording, "better off if I wasn't around", a topic question
  * read as a fever). The rules were then generalised (not keyed to those sentences), so the
  * hold-out has now been seen too: write fresh cases before trusting a perfect score.
- * Both files count towards the metrics; the report prints a hold-out line.
+ * vignettes-blind2.jsonl (100 cases, 50 zh-CN / 50 en, tag "blind2") was written later by
+ * someone who had not read the rules. Its first run: within_accepted 0.790, emergency_missed
+ * 6, undertriage 0.160 (a Traditional-character non-blanching rash, anaphylaxis after "吃花生
+ * 酱", green vomit in a one-month-old, sudden abdominal pain with a rock-hard bump, a toddler
+ * pulled face down out of a paddling pool, pre-eclampsia signs buried in a chatty message;
+ * plus scalds, waters, reduced movements, milestones, growth and low mood phrased in ways
+ * the rules did not know). The rules were generalised from those misses; afterwards it
+ * scores 0.970 with 0 emergencies missed and 0 undertriage, the 3 remaining misses being
+ * over-triage. It has been seen now too: keep writing fresh cases.
+ * All files count towards the metrics; the report prints a line per held-out set.
  *
  * Metrics with thresholds (evals/thresholds.json):
  *  - emergency_missed: gold-emergency vignettes whose level is not accepted (must be 0);
@@ -45,7 +54,7 @@ type Vignette = z.infer<typeof Vignette>;
 const ORDER: Record<TriageLevel, number> = { self_care: 0, routine: 1, urgent: 2, emergency: 3 };
 const LEVELS: TriageLevel[] = ['emergency', 'urgent', 'routine', 'self_care'];
 
-const FILES = ['vignettes.jsonl', 'vignettes-holdout.jsonl'];
+const FILES = ['vignettes.jsonl', 'vignettes-holdout.jsonl', 'vignettes-blind2.jsonl'];
 
 export function loadVignettes(): Vignette[] {
   return FILES.flatMap((name) =>
@@ -113,11 +122,13 @@ const suite: EvalSuite = {
       const n = rows.filter((r) => r.v.locale === loc).length;
       return `${loc.padEnd(7)}  n=${n}  within_accepted=${mm.within_accepted!.toFixed(3)}  undertriage=${mm.undertriage_rate!.toFixed(3)}  emergency_missed=${mm.emergency_missed}  self_care_overtriage=${mm.self_care_overtriage_rate!.toFixed(3)}`;
     });
-    const held = rows.filter((r) => r.v.tags.includes('holdout'));
-    const hm = metrics(held);
-    perLocale.push(
-      `holdout  n=${held.length}  within_accepted=${hm.within_accepted!.toFixed(3)}  undertriage=${hm.undertriage_rate!.toFixed(3)}  emergency_missed=${hm.emergency_missed}  self_care_overtriage=${hm.self_care_overtriage_rate!.toFixed(3)}`,
-    );
+    for (const tag of ['holdout', 'blind2']) {
+      const held = rows.filter((r) => r.v.tags.includes(tag));
+      const hm = metrics(held);
+      perLocale.push(
+        `${tag.padEnd(7)}  n=${held.length}  within_accepted=${hm.within_accepted!.toFixed(3)}  undertriage=${hm.undertriage_rate!.toFixed(3)}  emergency_missed=${hm.emergency_missed}  self_care_overtriage=${hm.self_care_overtriage_rate!.toFixed(3)}`,
+      );
+    }
     const misses = rows
       .filter((r) => !r.ok)
       .map((r) => `${r.under ? 'UNDER' : 'OVER '} ${r.v.id} gold=${r.v.gold} accept=${r.v.accept.join('/')} got=${r.level} [${r.reasons.join(', ')}]  ${r.v.message.slice(0, 90)}`);

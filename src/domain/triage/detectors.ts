@@ -97,7 +97,7 @@ const DURATION_ZH = [
   new RegExp(String.raw`(?<=[\u3400-\u9fff])(?<![宝孩贝子娃儿女的后孕怀生岁])(${ZH_NUM}|半)(个)?(多|半)?(天|周|星期|礼拜|月)(?:多)?(?:了|以上)`, 'g'),
 ];
 const DURATION_EN = [
-  new RegExp(String.raw`\b(?:for|lasted|lasting|over|past|last|almost|nearly|than|about|around)\s(?:about\s|around\s|over\s|almost\s|nearly\s|more than\s|the past\s|the last\s)?(${EN_NUM})\s?(days?|weeks?|months?|years?)\b(?!\s(?:old|ago|pregnant|postpartum|post))`, 'g'),
+  new RegExp(String.raw`\b(?:for|lasted|lasting|over|past|last|almost|nearly|than|about|around)\s(?:about\s|around\s|over\s|almost\s|nearly\s|more than\s|the past\s|the last\s|like\s|maybe\s|roughly\s|abt\s)?(${EN_NUM})\s?(days?|weeks?|months?|years?)\b(?!\s(?:old|ago|pregnant|postpartum|post))`, 'g'),
   new RegExp(String.raw`\b(${EN_NUM})\s(weeks?|months?)\s(?:now|straight|in a row|running)\b`, 'g'),
 ];
 const DURATION_VAGUE = /\b(?:for\s)?(weeks|months)\s(?:of|now)\b|\bfor\s(weeks|months)\b/g;

@@ -16,9 +16,9 @@ const CLAUSE_BREAK = /[。，,;；!！?？\n:：…]|\.(?=\s|$)|但是|可是|�
 const TOPIC_CUE = new RegExp(
   [
     '想了解|了解一下|想问问?一下?(?:关于)?|科普|怎么预防|如何预防|怎样预防|预防(?:措施|方法)|如何判断|怎么判断|怎样判断|怎么知道|怎么看出|怎么识别|如何识别',
-    '有哪些(?:表现|症状|信号|征兆|危险)|有什么(?:表现|症状|信号|征兆)|是什么(?:表现|症状|原因)|哪些情况|什么情况下|什么时候(?:需要|应该|要)|最好的(?:办法|方法)',
+    '为(?:啥|什么)[^，。？?！!]{0,10}(?:危险|有害|要紧)|哪些东西(?:要|需要|得|应该)?(?:收|放|藏|锁)|有哪些(?:表现|症状|信号|征兆|危险)|有什么(?:表现|症状|信号|征兆)|是什么(?:表现|症状|原因)|哪些情况|什么情况下|什么时候(?:需要|应该|要)|最好的(?:办法|方法)',
     '一般(?:来说|来讲|多久|几天|要多久|什么时候)|通常(?:来说|多久)|多久(?:会退|能退|退|能好|会好|干净)',
-    String.raw`\bwhat (?:are|is) (?:the )?(?:signs?|symptoms?|causes?|warning signs?)\b|\bhow (?:do|can|would|should) (?:i|you|we|parents) (?:know|tell|recogni[sz]e|spot|prevent|avoid|handle)\b`,
+    String.raw`\bwhat (?:are|is) (?:the )?(?:signs?|symptoms?|causes?|warning signs?)\b|\bhow (?:do|can|would|should) (?:i|you|we|parents) (?:know|tell|recogni[sz]e|spot|prevent|avoid|handle|do|give|perform)\b`,
     String.raw`\bhow to (?:prevent|tell|know|spot|recogni[sz]e|avoid|handle|treat|deal)\b|\bwhat'?s the (?:best|right|safest) way\b|\bbest way to\b`,
     String.raw`\bwhen should (?:i|we|you)\b|\bwhat temperature\b|\bhow long (?:does|do|will|should)\b|\bis it normal (?:for|to|that)\b|\bwhat is (?:a |the )?normal\b|\bfirst aid for\b`,
   ].join('|'),
@@ -29,7 +29,7 @@ const TOPIC_CUE = new RegExp(
 const CONDITIONAL_CUE = new RegExp(
   [
     '如果|假如|假设|万一',
-    String.raw`\bwhat (?:should|do|would) (?:i|we|you) do (?:if|when)\b|\bwhat to do (?:if|when)\b|\bwhat would (?:that|it|this) mean\b|\bif (?:a|my|your|the|our) (?:baby|child|kid|toddler|son|daughter|newborn|infant)\b|\bin case\b`,
+    String.raw`\bwhat (?:should|do|would) (?:i|we|you) do (?:if|when)\b|\bwhat to do (?:if|when)\b|\bwhat would (?:that|it|this) mean\b|\bif (?:a|my|your|the|our) (?:baby|child|kid|toddler|son|daughter|newborn|infant)\b|\bif (?:they|he|she)(?:'re|'s| are| is) (?:choking|not breathing|having a (?:seizure|fit))\b|\bin case\b`,
   ].join('|'),
   'g',
 );
@@ -44,11 +44,11 @@ const FRAME_CUE = new RegExp(
 );
 
 /** A symptom happening now: overrides a general frame (strong ones even inside a topic clause). */
-const PRESENT_STRONG = /现在(?![\d一二两三四五六七八九十几]{1,3}个?(?:多|半)?(?:月|岁|周|天))|正在|刚刚|刚才|此刻|这会儿|\bright now\b|\bat the moment\b|\bcurrently\b|\bjust now\b/g;
+const PRESENT_STRONG = /现在(?![\d一二两三四五六七八九十几]{1,3}个?(?:多|半)?(?:月|岁|周|天))(?!(?:已经|早就?|都|全)?(?:好了|没事|正常了|恢复了))|正在|刚刚|刚才|此刻|这会儿|\bright now\b|\bat the moment\b|\bcurrently\b|\bjust now\b/g;
 const PRESENT_WEAK = /一直在|还在|突然|\bnow\b|\bis (?:having|choking|fitting|seizing|convulsing|not breathing)\b|\bjust (?:had|swallowed|drank|ate|fell)\b|\bminutes ago\b|\btoday\b|\btonight\b|\bthis (?:morning|evening|afternoon)\b|今天|今晚/g;
 
 /** A past episode, not a present one. English cues may follow the symptom ("…last year"). */
-const HISTORY_BEFORE = /上次|上一次|去年|曾经|小时候|几个月前|几年前|既往|\bpreviously\b|\bin the past\b|\bhistory of\b|\bused to (?:have|get)\b|\blast (?:year|time|month)\b/g;
+const HISTORY_BEFORE = /上次|上一次|上个月|上上个月|前段时间|去年|曾经|小时候|几个月前|几年前|既往|\bpreviously\b|\bin the past\b|\bhistory of\b|\bused to (?:have|get)\b|\blast (?:year|time|month)\b/g;
 const HISTORY_AFTER = /\b(?:last (?:year|month|summer|winter|time)|(?:a |one |two |few |several |\d{1,2} )(?:years?|months?) ago|as a baby|when (?:he|she) was (?:a baby|younger|little|small))\b|抽过|有过/g;
 
 const ZH_NEG = /(?:(?<!有)没有|没|(?<![是会])不|无|未|并非|(?<!是)不是|不像是?|(?<!会)不会|从来没有?|从没)(?:有|再|太|怎么|什么|出现|发现|见|过|会|是|感觉|看到)?(?:明显的?|任何|什么)?(?:的)?$/;

@@ -51,7 +51,7 @@ const CASES: Case[] = [
   // gut & jaundice
   ['child.jaundice_first_day', 'urgent', '出生10小时，皮肤发黄', 'baby is 12 hours old and looks yellow'],
   ['child.jaundice_unwell', 'urgent', '新生儿黄疸，吃奶很少', 'jaundiced newborn not feeding well'],
-  ['child.bilious_vomit', 'urgent', '孩子吐出绿色的胆汁', 'vomiting green bile'],
+  ['child.bilious_vomit', 'emergency', '孩子吐出绿色的胆汁', 'vomiting green bile'],
   ['child.projectile_vomiting', 'urgent', '宝宝喷射状呕吐', 'projectile vomiting after feeds'],
   ['child.blood_in_stool', 'urgent', '孩子大便里有血', 'blood in his poo'],
   ['child.testicular_pain', 'emergency', '孩子突然说蛋蛋很痛', 'sudden pain in his testicle'],

@@ -57,8 +57,9 @@ export const CHILD_GUT_RULES: readonly TriageRule[] = [
   },
   {
     id: 'child.bilious_vomit',
-    level: 'urgent',
-    amber: true,
+    // Green (bile) vomit can mean a blocked or twisted bowel, which needs surgery within
+    // hours; references differ between urgent and emergency, so the more urgent one wins.
+    level: 'emergency',
     subject: 'child',
     patterns: {
       'zh-CN': [`吐${G(8)}(?:绿|黄绿|胆汁)|绿色的?(?:呕吐物|水)|胆汁`],
@@ -67,6 +68,8 @@ export const CHILD_GUT_RULES: readonly TriageRule[] = [
     specialty: 'paediatrics',
     source: ['NHS', 'AAP'],
     label: L('吐绿色（胆汁样）物', 'Green (bilious) vomit'),
+    firstSteps: GO_NOW,
+    doNot: LL(['不要继续在家观察等它自己好', '不要自行给止吐药'], ["Do not wait at home to see if it settles", 'Do not give anti-sickness medicine']),
   },
   {
     id: 'child.blood_in_stool',

@@ -118,7 +118,7 @@ export const CHILD_ROUTINE_RULES: readonly TriageRule[] = [
     subject: 'child',
     patterns: {
       'zh-CN': [`湿疹${G(12)}(?:好不了|不好|没用|反复|加重|越来越|控制不住|不见好|老是犯)|(?:保湿霜|润肤|激素药膏)${G(8)}(?:没用|不管用|不见好)`],
-      en: [r`\beczema\b${EG(50)}\b(?:worse|not\s(?:getting\s)?better|not\scontrolled|flares?|despite|not\shelping|won't\sclear|keeps\scoming\sback|only\sfor|even\sthough)`],
+      en: [r`\beczema\b${EG(50)}\b(?:worse|not\s(?:getting\s)?better|not\scontrolled|flar(?:e|es|ed|ing|ups?)|despite|not\shelping|won't\sclear|keeps\scoming\sback|only\sfor|even\s(?:though|tho|with))`],
     },
     specialty: 'paediatrics',
     source: 'NHS',
@@ -130,12 +130,12 @@ export const CHILD_ROUTINE_RULES: readonly TriageRule[] = [
     subject: 'child',
     patterns: {
       'zh-CN': [
-        '(?:还|仍然|都)?不会(?:走路|独立走|走|站|自己坐|坐|爬|说|叫爸爸|叫妈妈|叫人|翻身|抬头|跑|用手指|指东西)|头(?:还)?(?:竖不|抬不)(?:稳|起来)|抬不起头|只会说(?:一两|两三|两|三|几|一)个?(?:词|字)|只会(?:说|叫|喊|讲)?[^，。,.]{0,8}(?:几|一两|两三|两|三)个(?:单)?(?:字|词)|说不了几个(?:字|词)|说话(?:很|比较)?晚|(?:语言|运动)?发育(?:迟缓|落后|慢)',
+        `(?:还|仍然|都)?不会(?:走路|独立走|走|站|自己坐|坐|爬|说|叫爸爸|叫妈妈|叫人|翻身|抬头|跑|用手指|指东西)|不会(?:自己|独立|单独)(?:走路|走|站|坐)|只会(?:叫|喊|说)(?:爸爸|妈妈|爸妈)|叫(?:他|她)?(?:的)?名字${G(6)}(?:不理|没反应|不回头|不看)|头(?:还)?(?:竖不|抬不)(?:稳|起来)|抬不起头|只会说(?:一两|两三|两|三|几|一)个?(?:词|字)|只会(?:说|叫|喊|讲)?[^，。,.]{0,8}(?:几|一两|两三|两|三)个(?:单)?(?:字|词)|说不了几个(?:字|词)|说话(?:很|比较)?晚|(?:语言|运动)?发育(?:迟缓|落后|慢)`,
         `以前会${G(8)}(?:都)?(?:不说|不会)|(?:技能|能力)${G(4)}(?:退步|倒退)|退步了|倒退了|不理人|不(?:跟|和)人对视|没(?:有)?眼神(?:交流|接触)|叫名字(?:都|也)?没反应|自闭|孤独症|重复(?:的)?动作|走路(?:老|总是|经常)摔`,
       ],
       en: [
         r`\b(?:still\s)?not\s(?:walking|walkin|talking|sitting|crawling|standing|rolling|babbling|pointing|waving)|\b(?:isn't|not|hasn't\sstarted)\s(?:yet\s)?putting\s(?:two\s|2\s)?words\stogether|\b(?:isn't|hasn't|doesn't|can't|won't)\s(?:yet\s)?(?:walk|talk|sit|crawl|stand|roll|babble|point|wave|hold\s(?:his|her)\shead)`,
-        r`\bonly\s(?:says|has)\s(?:\d|one|two|three|four|five|a\sfew)\swords|\b(?:few|no)\swords\b|\bstopped\s(?:talking|saying|babbling)|\blost\s(?:skills|words)|\bused\sto\ssay\b|\b(?:doesn't|does\snot|won't)\srespond\sto\s(?:his|her)\sname|\bno\seye\scontact|\blines\sup\s(?:toys|things)|\bregress\w{0,5}|\bdevelopment(?:al)?\s(?:delay|concern)|\bspeech\sdelay|\bautis\w{1,3}|\bdoesn't\sbabble`,
+        r`\bonly\s(?:says|has|knows|uses)\s(?:maybe\s|about\s|like\s|around\s)?(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|a\sfew|a\scouple(?:\sof)?)\s(?:\w{1,12}\s)?words|\b(?:doesn't|does\snot|doesnt|can't|won't|isn't|is\snot)\s(?:yet\s)?(?:put|putting|combine|combining|join|joining)\s(?:two|2)\swords|\b(?:few|no)\swords\b|\bstopped\s(?:talking|saying|babbling)|\blost\s(?:skills|words)|\bused\sto\ssay\b|\b(?:doesn't|does\snot|won't)\srespond\sto\s(?:his|her)\sname|\bno\seye\scontact|\blines\sup\s(?:toys|things)|\bregress\w{0,5}|\bdevelopment(?:al)?\s(?:delay|concern)|\bspeech\sdelay|\bautis\w{1,3}|\bdoesn't\sbabble`,
       ],
     },
     specialty: 'paediatrics',
@@ -147,8 +147,8 @@ export const CHILD_ROUTINE_RULES: readonly TriageRule[] = [
     level: 'routine',
     subject: 'child',
     patterns: {
-      'zh-CN': [`个子${G(8)}(?:矮|小)|(?:长得|长)(?:很)?慢|体重${G(8)}(?:慢|不长|没长|下降|掉|不增|增长很慢)|不长(?:个|肉|体重)|生长发育`],
-      en: [r`\bworried\sabout\s(?:his|her|their)\s(?:growth|weight|height)|\bnot\sgaining\s(?:weight|enough)|\b(?:isn't|not)\sgaining\sweight|\b(?:dropped|crossed|fallen)\s(?:a\s)?(?:line|centile|percentile)|\bweight\sgain\b${EG(20)}\b(?:slow|poor)|\bfaltering\sgrowth|\bfailure\sto\sthrive|\bbottom\sof\sthe\schart`],
+      'zh-CN': [`个子${G(8)}(?:矮|小)|(?:长得|长)(?:很)?慢|体重${G(8)}(?:慢|不长|没长|下降|掉|不增|增长很慢)|不长(?:个|肉|体重)|生长发育|(?:体重|身高|个子|百分位|生长曲线)[^。？！?!\\n]{0,20}(?:没怎么长|不怎么长|几乎没长|不长了|往下掉|掉了|一直掉)`],
+      en: [r`\bworried\sabout\s(?:his|her|their)\s(?:growth|weight|height)|\bnot\sgaining\s(?:weight|enough)|\b(?:isn't|not)\sgaining\sweight|\b(?:dropped|crossed|fallen)\s(?:a\s)?(?:line|centile|percentile)|\bweight\sgain\b${EG(20)}\b(?:slow|poor)|\b(?:weight|growth|height)\b${EG(30)}\b(?:dropped|dropping|fallen|falling|fell|crossed|dipped)\b${EG(30)}\b(?:centile|percentile)|\bfaltering\sgrowth|\bfailure\sto\sthrive|\bbottom\sof\sthe\schart`],
     },
     specialty: 'paediatrics',
     source: 'NHS',
@@ -209,7 +209,7 @@ export const CHILD_ROUTINE_RULES: readonly TriageRule[] = [
     level: 'routine',
     subject: 'child',
     patterns: {
-      'zh-CN': [`尿床|口吃|结巴|头(?:型|形)?(?:睡)?(?:扁|偏)|扁头|后脑勺${G(6)}扁|蛋蛋没(?:有)?(?:降|下来)|隐睾|(?:鹅口疮|口腔白膜)${G(12)}(?:没好|不好|好不了|两周|几周)|心脏(?:有)?杂音|囟门${G(8)}(?:没(?:有)?(?:闭合|闭上|长上))`],
+      'zh-CN': [`尿床|(?<![一二两三几每第])口吃(?![饭米奶菜肉面粥东西的了点])|结巴|头(?:型|形)?(?:睡)?(?:扁|偏)|扁头|后脑勺${G(6)}扁|蛋蛋没(?:有)?(?:降|下来)|隐睾|(?:鹅口疮|口腔白膜)${G(12)}(?:没好|不好|好不了|两周|几周)|心脏(?:有)?杂音|囟门${G(8)}(?:没(?:有)?(?:闭合|闭上|长上))`],
       en: [r`\bwets?\sthe\sbed|\bbed[- ]?wetting|\bstammer\w{0,3}|\bstutter\w{0,3}|\bflat\s(?:spot|head)|\bplagiocephaly|\bundescended\stesticle|\bthrush\b${EG(40)}\b(?:weeks|not\sclearing|won't\sclear|treatment)|\bheart\smurmur|\bblocked\stear\sduct|\bsticky\seye\b${EG(40)}\bweeks`],
     },
     specialty: 'paediatrics',

@@ -143,7 +143,7 @@ export const INJURY_RULES: readonly TriageRule[] = [
     subject: 'any',
     patterns: {
       'zh-CN': [`溺水|呛水(?:很久|很多|后)|掉(?:进|到|在)${G(6)}(?:水|泳池|池|塘|河|浴缸|桶|湖|井|海|江|水沟|水坑)(?:里)?|(?<!面条|饺子|菜)捞(?:上来|起来)|淹(?:着|到|了)|沉(?:到)?水(?:里|下|底)|(?:从|在)${G(4)}(?:水里|泳池|浴缸)(?:里)?(?:捞|拉|抱)(?:上来|出来)`],
-      en: [r`\bdrown\w{0,4}\b|\b(?:pulled|found|fished|dragged|lifted)\b${EG(30)}\b(?:out\sof|in)\s(?:the\s)?(?:pool|water|bath|pond|lake|river|sea|bathtub|tub)\b|\bface\sdown\sin\s(?:the\s)?(?:bath|water|pool|tub)|\bunder\s?water\sfor\b`],
+      en: [r`\bdrown\w{0,4}\b|\b(?:pulled|found|fished|dragged|lifted)\b${EG(30)}\b(?:out\sof|in)\s(?:the\s)?(?:paddling\s|swimming\s|kiddie\s|wading\s|plunge\s)?(?:pool|water|bath|pond|lake|river|sea|bathtub|tub)\b|\bface\sdown\sin\s(?:the\s)?(?:bath|water|pool|tub)|\bunder\s?water\sfor\b`],
     },
     specialty: 'paediatrics',
     source: ['NHS', 'AAP'],

@@ -46,7 +46,7 @@ export const POSTPARTUM_RULES: readonly TriageRule[] = [
     subject: 'any',
     patterns: {
       'zh-CN': [`(?:看(?:东西|不清)|视(?:物|力|线)|眼(?:睛|前))${G(6)}(?:模糊|重影|不清|冒金星|闪光|发黑|看不清)|冒金星|眼前${G(4)}(?:发黑|闪光|一闪|闪|冒星|发花|模糊|有黑点)|看(?:东西|不清)${G(4)}(?:花|重影)`],
-      en: [r`\bblurr?(?:y|ed)\s(?:vision|sight)|\bvision\b${EG(20)}\b(?:blurr?\w{0,3}|spots|flashing|going|changes?|dim)\b|\bseeing\s(?:flashing\s)?(?:lights|spots|stars)|\bflashing\slights|\bspots\sin\s(?:my|front\sof)`],
+      en: [r`\bblurr?(?:y|ed)\s(?:vision|sight)|\bvision\b${EG(20)}\b(?:blurr?\w{0,3}|spots|flashing|going|changes?|dim)\b|\bseeing\s(?:[a-z-]{1,12}\s){0,2}(?:lights|spots|stars|zig-?zags?|sparkles|floaters)|\bflashing\b${EG(15)}\blights|\bzig-?zag\s(?:lines|lights|patterns?)|\bspots\sin\s(?:my|front\sof)`],
     },
   },
   {

@@ -128,7 +128,7 @@ export const PREGNANCY_RULES: readonly TriageRule[] = [
     context: 'pregnancy',
     patterns: {
       'zh-CN': [`肚子${G(4)}(?:剧烈|剧痛|绞痛|疼得(?:厉害|受不了)|痛得(?:厉害|受不了))|(?:剧烈|严重|持续)(?:的)?(?:腹痛|肚子痛|肚子疼)|(?:肚子|腹部)${G(6)}硬(?:得)?(?:像|跟)(?:石头|木板)|腹部${G(4)}(?:剧痛|板硬)`],
-      en: [r`\bsevere\s(?:stomach|abdominal|tummy|belly)\spain|\b(?:stomach|abdominal|tummy|belly)\spain\b${EG(20)}\bsevere\b|\b(?:belly|stomach|bump|tummy|uterus)\s(?:is\s|feels\s)?(?:rock|board)[- ]hard`],
+      en: [r`\bsevere\s(?:stomach|abdominal|tummy|belly)\spain|\b(?:stomach|abdominal|tummy|belly)\spain\b${EG(20)}\bsevere\b|\b(?:belly|stomach|bump|tummy|uterus)\s(?:is\s|feels\s)?(?:rock|board)[- ]hard|\b(?:belly|stomach|bump|tummy|uterus|womb)\b${EG(15)}\bhard\sas\s(?:a\s)?(?:rock|board|stone)|\b(?:really|very|so|super)\s(?:bad|severe|sharp)\s(?:pain|cramps?)\b${EG(30)}\b(?:wont|won't|will\snot|doesn't|doesnt)\s(?:ease|settle|go\saway|stop|let\sup)`],
     },
     specialty: 'obstetrics',
     source: ['WHO', 'NHS'],
@@ -163,7 +163,7 @@ export const PREGNANCY_RULES: readonly TriageRule[] = [
       'zh-CN': [`胎动${G(6)}(?:少|减少|变少|减弱|弱|停|感觉不到)|没(?:有)?(?:感觉到)?胎动|胎动(?:没有|没了)|(?:宝宝|孩子|胎儿)(?:在肚子里)?${G(3)}(?:动得?(?:很|特别|明显|比平时)?少|不怎么动|不动了|没动|动得少)`],
       en: [
         r`\b(?:reduced|decreased|fewer|less|no|slower)\s(?:fetal|foetal|baby'?s?)\smovements?|\bbaby\b${EG(30)}\b(?:moving|kicking|movements?)\s(?:much\s|a\slot\s)?(?:less|slower)|\bnot\smoving\sas\smuch`,
-        r`\b(?:haven't|hasn't|not|didn't)\s(?:felt|feel|feeling)\s(?:the\s|my\s)?baby\s(?:move|kick|moving|kicking)|\bbaby\shasn't\smoved|\bbaby\s(?:has\s)?stopped\smoving`,
+        r`\b(?:haven't|hasn't|not|didn't)\s(?:felt|feel|feeling)\s(?:the\s|my\s)?baby\s(?:move|kick|moving|kicking)|\bbaby\shasn't\smoved|\bbaby\s(?:has\s)?stopped\smoving|\bbaby(?:'s|\shas|\sis)?\s(?:been\s)?(?:really\s|very\s|so\s|super\s|unusually\s)?quiet\b|\b(?:barely|hardly)\s(?:felt|feel|feeling)\b${EG(20)}\b(?:anything|her|him|baby|move\w{0,3}|kick\w{0,3})|\b(?:barely|hardly)\s(?:moving|moved|kicking|kicked)`,
       ],
     },
     specialty: 'obstetrics',
@@ -175,7 +175,7 @@ export const PREGNANCY_RULES: readonly TriageRule[] = [
     level: 'urgent',
     subject: 'pregnancy',
     patterns: {
-      'zh-CN': [`破水|羊水${G(4)}(?:破|流|漏)|(?:下面|阴道)${G(4)}流(?:水|液|出液体)|胎膜早破`],
+      'zh-CN': [`破水|羊水${G(4)}(?:破|流|漏)|(?:下面|阴道)${G(4)}流(?:水|液|出液体)|胎膜早破|(?:闻着|闻起来|味道)${G(2)}不像(?:是)?尿|(?:站起来|一站|一动|一咳嗽)${G(4)}(?:有)?(?:水|液体)${G(3)}(?:往下流|流下来|流出来|顺着腿)`],
       en: [r`\b(?:my\s)?waters?\s(?:has\s|have\s|had\s)?(?:broken|broke|gone|breaking|went)\b|\bleaking\s(?:fluid|water|amniotic)|\b(?:clear\s)?fluid\s(?:is\s)?(?:trickling|leaking|gushing)|\bgush\sof\s(?:fluid|water)|\brupture\sof\s(?:the\s)?membranes`],
     },
     specialty: 'obstetrics',

@@ -71,7 +71,7 @@ export const SIGNALS: readonly TriageRule[] = [
     id: 'sig.burn',
     subject: 'any',
     patterns: {
-      'zh-CN': ['烫伤|烧伤|灼伤|烫到|烫了|被(?:开水|热水|热汤|热油|火|熨斗)|(?:开水|热水|热汤|热油|热茶|热粥)(?:洒|泼|倒|浇)'],
+      'zh-CN': [`烫伤|烧伤|灼伤|烫到|烫了|烫红|烫得|烫起|烫出|被(?:开水|热水|热汤|热油|火|熨斗)|(?:开水|热水|热汤|热油|热茶|热粥|烧开的水)(?:洒|泼|倒|浇)|打翻${G(6)}(?:开水|热水|热汤|热油|热茶|热粥|烧开的水|烧开的汤)`],
       en: [r`\bscald\w{0,3}\b|\bburn(?:ed|t|s)?\b(?!\s?(?:when|while)\s(?:i|she|he|they)\s(?:pee|wee|urinate))|\b(?:boiling|hot)\s(?:water|tea|coffee|oil|soup|milk)\b${EG(30)}\b(?:spill|spilt|poured|splash|onto|over)`],
     },
   },
@@ -96,7 +96,7 @@ export const SIGNALS: readonly TriageRule[] = [
     id: 'sig.allergen',
     subject: 'any',
     patterns: {
-      'zh-CN': ['(?:吃了|吃过|喝了|碰了|接触|尝了)(?:一点|一口|几口)?(?:花生|坚果|虾|海鲜|鸡蛋|牛奶|芒果|腰果|核桃|杏仁|芝麻|猕猴桃|鱼|药)|(?:蜜蜂|黄蜂|马蜂|蜂|虫子)(?:给)?(?:蛰|蜇|叮)|被(?:蜜蜂|黄蜂|马蜂|蜂)|过敏'],
+      'zh-CN': ['(?:吃了|吃过|喝了|碰了|接触|尝了|第一次吃|第一次喝|刚吃|吃|尝)(?:一点|一口|几口)?(?:花生|坚果|虾|海鲜|鸡蛋|牛奶|芒果|腰果|核桃|杏仁|芝麻|猕猴桃|鱼|药)|(?:蜜蜂|黄蜂|马蜂|蜂|虫子)(?:给)?(?:蛰|蜇|叮)|被(?:蜜蜂|黄蜂|马蜂|蜂)|过敏'],
       en: [r`\bafter\s(?:eating|trying|having|drinking)\b|\bpeanuts?\b|\bcashews?\b|\b(?:tree\s)?nuts\b|\bshellfish\b|\bstung\b|\bstings?\b|\bbee\b|\bwasp\b|\ballerg\w{1,4}|\bfirst\stime\strying\b`],
     },
   },
@@ -104,7 +104,7 @@ export const SIGNALS: readonly TriageRule[] = [
     id: 'sig.anaphylaxis_sign',
     subject: 'any',
     patterns: {
-      'zh-CN': [`(?:嘴唇|舌头|嘴|脸|眼皮|喉咙|喉头)${G(4)}(?:肿|发紧|堵)|喉咙${G(4)}(?:紧|发紧|堵|痒得说不出)|全身(?:起|长|出)?(?:了)?(?:风团|荨麻疹|疹子)|喘|呼吸困难|声音(?:嘶哑|哑)`],
+      'zh-CN': [`(?:嘴唇|舌头|嘴|脸|眼皮|喉咙|喉头)${G(4)}(?:肿|发紧|堵)|喉咙${G(4)}(?:紧|发紧|堵|痒得说不出)|全身(?:起|长|出)?(?:了)?(?:风团|荨麻疹|疹子)|喘|呼吸困难|声音${G(3)}(?:嘶哑|哑)`],
       en: [r`\b(?:lips?|tongue|face|throat|mouth|eyes?)\b${EG(20)}\b(?:swell\w{0,3}|swollen|puffy|tight)\b|\bswelling\s(?:of|in)\s(?:the|his|her)\s(?:lips|tongue|face|throat)|\bwheez\w{0,3}|\bhoarse\b|\btrouble\s(?:breathing|swallowing)|\bdrooling\b|\bhives\sall\sover`],
     },
   },
