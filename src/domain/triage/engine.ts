@@ -10,7 +10,7 @@ import { findAgeMentions, stageFromProfile, summarise, type ChildProfile } from 
 import { DEFAULT_NUMBERS, bookAction, crisisAction, emergencyAction, poisonAction, selfCareAction, type EmergencyNumbers, type TriageAction } from './actions.js';
 import { readNumbers, type Reading, type ReadingKind } from './detectors.js';
 import { RULES, SIGNALS } from './rules/index.js';
-import { requiredLiterals, TriggerIndex } from './gate.js';
+import { alternatives, GramSet, gramKey, literalPlan } from './gate.js';
 import { Scope, type Mode } from './scope.js';
 import { detectLocale, normalise } from './text.js';
 import type { Locale, Range, Specialty, Subject, TriageLevel, TriageRule } from './types.js';
@@ -44,29 +44,225 @@ export function moreUrgent(a: TriageLevel, b: TriageLevel): TriageLevel {
 const lessUrgent = (a: TriageLevel, b: TriageLevel): TriageLevel => (ORDER[a] <= ORDER[b] ? a : b);
 
 // ------------------------------------------------------------------ compiled table
+/** One top-level alternative of a rule's patterns, as its own regex, with its literal gate. */
+interface Alt {
+  re: RegExp;
+  /** Position in ALTS. */
+  id: number;
+  /** False when the literal gate cannot tell (the regex always runs). */
+  gated: boolean;
+}
+/** One locale's patterns of a rule. */
+interface Pattern {
+  /** All sources as one regex: the reference the split scan must agree with (`gather(…, false)`). */
+  whole: RegExp;
+  /** The top-level alternatives of all sources, in order. */
+  alts: Alt[];
+}
+/** A range with both ends present (possibly undefined), so every range has one shape. */
+interface Bounds {
+  min: number | undefined;
+  max: number | undefined;
+}
+/**
+ * A rule as the evaluator reads it. Rule objects are literals of many different shapes, so
+ * reading their optional fields in the hot loop goes through megamorphic property lookups;
+ * this copy has every field, in one order, for every rule.
+ */
 interface Compiled {
   rule: TriageRule;
-  zh?: RegExp;
-  en?: RegExp;
-  /** Literals one of which must be in the text for the regex to match (null: always run). */
-  zhNeeds: string[] | null;
-  enNeeds: string[] | null;
+  /** Position in TABLE. */
+  index: number;
+  zh: Pattern | undefined;
+  en: Pattern | undefined;
   stage: 0 | 1 | 2;
+  hasPatterns: boolean;
+  selfReport: boolean;
+  amber: boolean;
+  context: TriageRule['context'];
+  ageUnknown: boolean;
+  ageUnknownOk: boolean;
+  ageDays: Bounds | undefined;
+  pregnancyWeeks: Bounds | undefined;
+  /** Fact slots (see FACT) the rule has a range for, with the range's ends (±Infinity when open). */
+  factChecks: Int32Array;
+  factLo: Float64Array;
+  factHi: Float64Array;
+  bp: { sys: number; dia: number } | undefined;
+  /** allOf / anyOf / noneOf as TABLE positions. */
+  allOf: Int32Array | undefined;
+  anyOf: Int32Array | undefined;
+  noneOf: Int32Array | undefined;
+  minAmber: number | undefined;
 }
 const joined = (srcs: readonly string[] | undefined) => (srcs && srcs.length > 0 ? srcs.map((s) => `(?:${s})`).join('|') : undefined);
-const compile = (src: string | undefined) => (src === undefined ? undefined : new RegExp(src, 'g'));
-const needs = (src: string | undefined) => (src === undefined ? null : requiredLiterals(src));
-const TABLE: Compiled[] = [...SIGNALS, ...RULES].map((rule) => ({
+
+/**
+ * The literal gate (gate.ts), compiled for one pass. Each alternative's plan is a list of
+ * branches, each a set of clauses that must all hold; a clause holds when one of its
+ * literals may occur in the text (its key n-gram is present). An alternative is open when
+ * one of its branches holds; a closed one cannot match anywhere in the text.
+ */
+const CLAUSES: string[][] = [];
+const clauseIds = new Map<string, number>();
+const BRANCH_CLAUSES: number[][] = [];
+const BRANCH_ALT: number[] = [];
+const ALTS: Alt[] = [];
+
+/** One-letter or two-letter Latin literals ("a", "is", "-") hold in nearly every English text. */
+const weak = (lits: string[]) => lits.some((l) => l.length <= 2 && /^[\x00-\x7f]+$/.test(l));
+
+function clauseId(lits: string[]): number {
+  const key = [...lits].sort().join('\u0000');
+  let id = clauseIds.get(key);
+  if (id === undefined) {
+    id = CLAUSES.length;
+    CLAUSES.push(lits);
+    clauseIds.set(key, id);
+  }
+  return id;
+}
+function alt(src: string): Alt {
+  const plan = literalPlan(src);
+  const a: Alt = { re: new RegExp(src, 'g'), id: ALTS.length, gated: plan !== null };
+  ALTS.push(a);
+  for (const branch of plan ?? []) {
+    // Dropping a clause only lets the regex run more often, never less.
+    const strong = branch.filter((lits) => !weak(lits));
+    BRANCH_CLAUSES.push([...new Set((strong.length > 0 ? strong : branch).map(clauseId))]);
+    BRANCH_ALT.push(a.id);
+  }
+  return a;
+}
+function pattern(srcs: readonly string[] | undefined): Pattern | undefined {
+  const src = joined(srcs);
+  if (src === undefined) return undefined;
+  return { whole: new RegExp(src, 'g'), alts: srcs!.flatMap(alternatives).map(alt) };
+}
+const bounds = (r: Range | undefined): Bounds | undefined => (r === undefined ? undefined : { min: r.min, max: r.max });
+
+/**
+ * Facts read from the numbers in a message, one slot each: the highest temperature, the
+ * lowest temperature, and the highest breathing rate, days of fever, hours without urine,
+ * duration, vomits and stools.
+ */
+const FACT = { temp: 0, lowTemp: 1, breath: 2, feverDays: 3, noUrineHours: 4, duration: 5, vomits: 6, stools: 7 } as const;
+const FACT_COUNT = 8;
+/** Slot of the highest value of each reading kind ('bp' is kept apart). */
+const MAX_SLOT: Record<ReadingKind, number> = { temp: FACT.temp, breath: FACT.breath, feverDays: FACT.feverDays, noUrineHours: FACT.noUrineHours, duration: FACT.duration, vomits: FACT.vomits, stools: FACT.stools, bp: -1 };
+function factRanges(rule: TriageRule): { factChecks: Int32Array; factLo: Float64Array; factHi: Float64Array } {
+  const ranges: Array<[number, Range | undefined]> = [
+    [FACT.temp, rule.tempC],
+    [FACT.lowTemp, rule.lowTempC],
+    [FACT.breath, rule.breathRate],
+    [FACT.feverDays, rule.feverDays],
+    [FACT.noUrineHours, rule.noUrineHours],
+    [FACT.duration, rule.durationDays],
+    [FACT.vomits, rule.vomitCount],
+    [FACT.stools, rule.stoolCount],
+  ];
+  const factLo = new Float64Array(FACT_COUNT).fill(-Infinity);
+  const factHi = new Float64Array(FACT_COUNT).fill(Infinity);
+  const checks: number[] = [];
+  for (const [slot, r] of ranges) {
+    if (r === undefined) continue;
+    checks.push(slot);
+    if (r.min !== undefined) factLo[slot] = r.min;
+    if (r.max !== undefined) factHi[slot] = r.max;
+  }
+  return { factChecks: Int32Array.from(checks), factLo, factHi };
+}
+const RULE_LIST: readonly TriageRule[] = [...SIGNALS, ...RULES];
+const POSITION = new Map(RULE_LIST.map((r, i) => [r.id, i]));
+// An unknown id (the rules test forbids them) is -1: never fired.
+const positions = (ids: readonly string[] | undefined) => (ids ? Int32Array.from(ids.map((id) => POSITION.get(id) ?? -1)) : undefined);
+const TABLE: Compiled[] = RULE_LIST.map((rule, index) => ({
   rule,
-  zh: compile(joined(rule.patterns?.['zh-CN'])),
-  en: compile(joined(rule.patterns?.en)),
-  zhNeeds: needs(joined(rule.patterns?.['zh-CN'])),
-  enNeeds: needs(joined(rule.patterns?.en)),
+  index,
+  zh: pattern(rule.patterns?.['zh-CN']),
+  en: pattern(rule.patterns?.en),
   // Base rules first, then rules built on other rules, then the amber count.
   stage: rule.minAmber !== undefined ? 2 : rule.allOf || rule.anyOf || rule.noneOf ? 1 : 0,
+  hasPatterns: rule.patterns !== undefined,
+  selfReport: rule.selfReport === true,
+  amber: rule.amber === true,
+  context: rule.context,
+  ageUnknown: rule.ageUnknown === true,
+  ageUnknownOk: rule.ageUnknownOk === true,
+  ageDays: bounds(rule.ageDays),
+  pregnancyWeeks: bounds(rule.pregnancyWeeks),
+  ...factRanges(rule),
+  bp: rule.bp ? { sys: rule.bp.sys, dia: rule.bp.dia } : undefined,
+  allOf: positions(rule.allOf),
+  anyOf: positions(rule.anyOf),
+  noneOf: positions(rule.noneOf),
+  minAmber: rule.minAmber,
 }));
 const RANK: Record<Mode, number> = { present: 0, history: 1, topic: 2 };
-const TRIGGERS = new TriggerIndex(TABLE.flatMap((t) => [...(t.zhNeeds ?? []), ...(t.enNeeds ?? [])]));
+const MODES: readonly Mode[] = ['present', 'history', 'topic'];
+/** Rank stored for "no match". */
+const NONE = 3;
+
+/** Start offsets of consecutive runs of the given lengths (and the total at the end). */
+function offsets(lengths: number[]): Int32Array {
+  const out = new Int32Array(lengths.length + 1);
+  for (let i = 0; i < lengths.length; i++) out[i + 1] = out[i]! + lengths[i]!;
+  return out;
+}
+/** Flattened for one sequential pass: clause c's gram keys are CLAUSE_KEYS[CLAUSE_AT[c] … CLAUSE_AT[c + 1]). */
+const CLAUSE_AT = offsets(CLAUSES.map((lits) => lits.length));
+const CLAUSE_KEYS = Int32Array.from(CLAUSES.flatMap((lits) => lits.map(gramKey)));
+/** Branch b's clauses are BRANCH_LIST[BRANCH_AT[b] … BRANCH_AT[b + 1]). */
+const BRANCH_AT = offsets(BRANCH_CLAUSES.map((cs) => cs.length));
+const BRANCH_LIST = Int32Array.from(BRANCH_CLAUSES.flat());
+const BRANCH_OF_ALT = Int32Array.from(BRANCH_ALT);
+
+/**
+ * Scratch state reused by every call (gather never re-enters itself), so the gate and the
+ * scan allocate nothing: an alternative is open when its entry holds the current stamp.
+ */
+const GRAMS = new GramSet();
+const clauseOk = new Uint8Array(CLAUSES.length);
+const altOpen = new Uint32Array(ALTS.length);
+let stamp = 0;
+
+/** Marks the alternatives whose literal gate is open for `text`. */
+function openAlts(text: string): void {
+  if (stamp === 0xffffffff) {
+    stamp = 0;
+    altOpen.fill(0);
+  }
+  const st = ++stamp;
+  GRAMS.fill(text);
+  for (let c = 0; c < clauseOk.length; c++) {
+    let ok = 0;
+    for (let k = CLAUSE_AT[c]!, end = CLAUSE_AT[c + 1]!; k < end; k++) {
+      if (GRAMS.has(CLAUSE_KEYS[k]!)) {
+        ok = 1;
+        break;
+      }
+    }
+    clauseOk[c] = ok;
+  }
+  for (let b = 0; b < BRANCH_OF_ALT.length; b++) {
+    const a = BRANCH_OF_ALT[b]!;
+    if (altOpen[a] === st) continue;
+    let all = true;
+    for (let k = BRANCH_AT[b]!, end = BRANCH_AT[b + 1]!; k < end; k++) {
+      if (clauseOk[BRANCH_LIST[k]!] === 0) {
+        all = false;
+        break;
+      }
+    }
+    if (all) altOpen[a] = st;
+  }
+}
+
+const MAX_ALTS = Math.max(1, ...TABLE.flatMap((t) => [t.zh?.alts.length ?? 0, t.en?.alts.length ?? 0]));
+/** The open alternatives of the pattern being scanned, and each one's next match (start, length; start -1 = none, -2 = not searched). */
+const openList: RegExp[] = new Array<RegExp>(MAX_ALTS);
+const nextAt = new Int32Array(MAX_ALTS);
+const nextLen = new Int32Array(MAX_ALTS);
 
 // ------------------------------------------------------------------ context
 interface Context {
@@ -101,32 +297,53 @@ function readContext(text: string, child: ChildProfile | undefined, today: strin
 
 // ------------------------------------------------------------------ evaluation
 export interface Evidence {
+  /** Best mode of each rule's non-negated matches, by rule id. */
   matches: Map<string, Mode>;
   readings: Array<Reading & { mode: Mode }>;
+  /** The same as `matches`, as a rank (0 present, 1 history, 2 topic, 3 none) per TABLE position. */
+  ranks: Uint8Array;
 }
 
-interface Facts {
-  max: Partial<Record<ReadingKind, number>>;
-  minTemp?: number;
-  bp: Array<[number, number]>;
-}
+/**
+ * The facts for one evaluation, in scratch buffers (no allocation, and no boxed numbers in
+ * the rule loop): FACTS[slot] is NaN when no reading gives it, so every range test on it
+ * fails, as a range on a missing value did. Blood pressures are (systolic, diastolic) pairs.
+ */
+const FACTS = new Float64Array(FACT_COUNT);
+let BP = new Float64Array(16);
+let bpCount = 0;
 
-function facts(readings: Evidence['readings'], allowed: number): Facts {
-  const f: Facts = { max: {}, bp: [] };
+function facts(readings: Evidence['readings'], allowed: number): void {
+  FACTS.fill(NaN);
+  bpCount = 0;
   for (const r of readings) {
     if (RANK[r.mode] > allowed) continue;
-    if (r.kind === 'bp') f.bp.push([r.value, r.value2 ?? 0]);
-    const cur = f.max[r.kind];
-    if (cur === undefined || r.value > cur) f.max[r.kind] = r.value;
-    if (r.kind === 'temp' && (f.minTemp === undefined || r.value < f.minTemp)) f.minTemp = r.value;
+    if (r.kind === 'bp') {
+      if (2 * bpCount + 2 > BP.length) {
+        const grown = new Float64Array(BP.length * 2);
+        grown.set(BP);
+        BP = grown;
+      }
+      BP[2 * bpCount] = r.value;
+      BP[2 * bpCount + 1] = r.value2 ?? 0;
+      bpCount++;
+      continue;
+    }
+    const slot = MAX_SLOT[r.kind];
+    const cur = FACTS[slot]!;
+    if (cur !== cur || r.value > cur) FACTS[slot] = r.value;
+    if (r.kind === 'temp') {
+      const low = FACTS[FACT.lowTemp]!;
+      if (low !== low || r.value < low) FACTS[FACT.lowTemp] = r.value;
+    }
   }
-  return f;
 }
 
-const inRange = (v: number | undefined, r: Range | undefined) => r === undefined || (v !== undefined && (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max));
+const within = (v: number | undefined, r: Bounds | undefined) =>
+  r === undefined || (v !== undefined && (r.min === undefined || v >= r.min) && (r.max === undefined || v <= r.max));
 
-function contextHolds(rule: TriageRule, c: Context): boolean {
-  switch (rule.context) {
+function contextHolds(context: TriageRule['context'], c: Context): boolean {
+  switch (context) {
     case undefined:
       return true;
     case 'pregnancy':
@@ -141,32 +358,32 @@ function contextHolds(rule: TriageRule, c: Context): boolean {
   }
 }
 
-function holds(rule: TriageRule, ev: Evidence, f: Facts, c: Context, fired: Set<string>, allowed: number): boolean {
-  if (rule.patterns) {
-    const m = ev.matches.get(rule.id);
-    if (m === undefined || RANK[m] > allowed) return false;
+/** `fired[i]` is 1 when TABLE[i] fired; `amber` counts the amber rules fired so far. */
+function holds(t: Compiled, ranks: Uint8Array, c: Context, fired: Uint8Array, amber: number, allowed: number): boolean {
+  if (t.hasPatterns && ranks[t.index]! > allowed) return false;
+  if (!contextHolds(t.context, c)) return false;
+  if (t.ageUnknown && c.ageDays !== undefined) return false;
+  if (t.ageDays && !(c.ageDays === undefined ? t.ageUnknownOk : within(c.ageDays, t.ageDays))) return false;
+  if (t.pregnancyWeeks && c.pregnancyWeek !== undefined && !within(c.pregnancyWeek, t.pregnancyWeeks)) return false;
+  const checks = t.factChecks;
+  for (let k = 0; k < checks.length; k++) {
+    const slot = checks[k]!;
+    const v = FACTS[slot]!;
+    if (!(v >= t.factLo[slot]! && v <= t.factHi[slot]!)) return false;
   }
-  if (!contextHolds(rule, c)) return false;
-  if (rule.ageUnknown && c.ageDays !== undefined) return false;
-  if (rule.ageDays && !(c.ageDays === undefined ? rule.ageUnknownOk === true : inRange(c.ageDays, rule.ageDays))) return false;
-  if (rule.pregnancyWeeks && c.pregnancyWeek !== undefined && !inRange(c.pregnancyWeek, rule.pregnancyWeeks)) return false;
-  if (!inRange(f.max.temp, rule.tempC) || !inRange(f.minTemp, rule.lowTempC)) return false;
-  if (!inRange(f.max.breath, rule.breathRate) || !inRange(f.max.feverDays, rule.feverDays)) return false;
-  if (!inRange(f.max.noUrineHours, rule.noUrineHours) || !inRange(f.max.duration, rule.durationDays)) return false;
-  if (!inRange(f.max.vomits, rule.vomitCount) || !inRange(f.max.stools, rule.stoolCount)) return false;
-  if (rule.bp && !f.bp.some(([s, d]) => s >= rule.bp!.sys || d >= rule.bp!.dia)) return false;
-  if (rule.allOf) for (const id of rule.allOf) if (!fired.has(id)) return false;
-  if (rule.anyOf) {
+  if (t.bp) {
     let any = false;
-    for (const id of rule.anyOf) if (fired.has(id)) any = true;
+    for (let k = 0; k < bpCount; k++) if (BP[2 * k]! >= t.bp.sys || BP[2 * k + 1]! >= t.bp.dia) any = true;
     if (!any) return false;
   }
-  if (rule.noneOf) for (const id of rule.noneOf) if (fired.has(id)) return false;
-  if (rule.minAmber !== undefined) {
-    let n = 0;
-    for (const id of fired) if (AMBER.has(id)) n++;
-    if (n < rule.minAmber) return false;
+  if (t.allOf) for (let k = 0; k < t.allOf.length; k++) if (!fired[t.allOf[k]!]) return false;
+  if (t.anyOf) {
+    let any = false;
+    for (let k = 0; k < t.anyOf.length; k++) if (fired[t.anyOf[k]!]) any = true;
+    if (!any) return false;
   }
+  if (t.noneOf) for (let k = 0; k < t.noneOf.length; k++) if (fired[t.noneOf[k]!]) return false;
+  if (t.minAmber !== undefined && amber < t.minAmber) return false;
   return true;
 }
 
@@ -198,62 +415,143 @@ const ORDERED: Compiled[] = [
   ...dependencyOrder(TABLE.filter((t) => t.stage === 1)),
   ...TABLE.filter((t) => t.stage === 2),
 ];
-const AMBER = new Set(TABLE.filter((t) => t.rule.amber).map((t) => t.rule.id));
 
-/** Rule ids that fire when findings up to `allowed` (0 present, 1 + history, 2 + topic) count. */
-function evaluate(ev: Evidence, c: Context, allowed: number): Set<string> {
-  const f = facts(ev.readings, allowed);
-  const fired = new Set<string>();
-  for (const t of ORDERED) if (holds(t.rule, ev, f, c, fired, allowed)) fired.add(t.rule.id);
+/**
+ * Rules that fire when findings up to `allowed` (0 present, 1 + history, 2 + topic) count,
+ * written to `fired` (1 per TABLE position), which is returned.
+ */
+function evaluate(ranks: Uint8Array, readings: Evidence['readings'], c: Context, allowed: number, fired: Uint8Array): Uint8Array {
+  facts(readings, allowed);
+  fired.fill(0);
+  let amber = 0;
+  for (const t of ORDERED) {
+    if (holds(t, ranks, c, fired, amber, allowed)) {
+      fired[t.index] = 1;
+      if (t.amber) amber++;
+    }
+  }
   return fired;
 }
 
-function can(found: Set<string> | undefined, need: string[] | null): boolean {
-  if (found === undefined || need === null) return true;
-  for (let i = 0; i < need.length; i++) if (found.has(need[i]!)) return true;
-  return false;
+/** Records a match of rule `t` at [start, end); true when it is present (the scan can stop). */
+function found(t: Compiled, start: number, end: number, scope: Scope, ranks: Uint8Array): boolean {
+  if (scope.negated(start, end)) return false;
+  const rank = RANK[scope.mode(start, end, t.selfReport)];
+  if (rank < ranks[t.index]!) ranks[t.index] = rank;
+  return rank === 0;
 }
 
-/** Best mode of the rule's matches; stops at the first present (non-negated) one. */
-function scan(t: Compiled, re: RegExp, text: string, scope: Scope, matches: Map<string, Mode>): void {
+/** Best mode of the rule's matches of one regex; stops at the first present (non-negated) one. */
+function scanWhole(t: Compiled, re: RegExp, text: string, scope: Scope, ranks: Uint8Array): void {
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     if (m[0].length === 0) {
       re.lastIndex++;
       continue;
     }
-    const end = m.index + m[0].length;
-    if (scope.negated(m.index, end)) continue;
-    const mode = scope.mode(m.index, end, t.rule.selfReport === true);
-    const prev = matches.get(t.rule.id);
-    if (prev === undefined || RANK[mode] < RANK[prev]) matches.set(t.rule.id, mode);
-    if (mode === 'present') return;
+    if (found(t, m.index, m.index + m[0].length, scope, ranks)) return;
   }
 }
 
-/** `gated: false` runs every regex (used by the test that checks the gate changes nothing). */
-export function gather(text: string, scope: Scope, gated = true): Evidence {
-  const found = gated ? TRIGGERS.find(text) : undefined;
-  const matches = new Map<string, Mode>();
+/**
+ * The same as `scanWhole(t, p.whole, …)`, running only the alternatives the literal gate
+ * left open: the next match of the whole regex is the leftmost next match among them, the
+ * earliest alternative winning a tie (see `alternatives` in gate.ts). Each alternative's
+ * next match is kept until the scan passes its start.
+ */
+function scanAlts(t: Compiled, p: Pattern, text: string, scope: Scope, ranks: Uint8Array): void {
+  let n = 0;
+  for (const a of p.alts) if (!a.gated || altOpen[a.id] === stamp) openList[n++] = a.re;
+  if (n === 0) return;
+  if (n === 1) {
+    scanWhole(t, openList[0]!, text, scope, ranks);
+    return;
+  }
+  for (let j = 0; j < n; j++) nextAt[j] = -2;
+  let from = 0;
+  for (;;) {
+    let best = -1;
+    let bestAt = 0x7fffffff;
+    for (let j = 0; j < n; j++) {
+      let at = nextAt[j]!;
+      if (at === -2 || (at >= 0 && at < from)) {
+        const re = openList[j]!;
+        re.lastIndex = from;
+        const m = re.exec(text);
+        at = m === null ? -1 : m.index;
+        nextAt[j] = at;
+        nextLen[j] = m === null ? 0 : m[0].length;
+      }
+      if (at >= 0 && at < bestAt) {
+        bestAt = at;
+        best = j;
+      }
+    }
+    if (best < 0) return;
+    const len = nextLen[best]!;
+    if (len === 0) {
+      from = bestAt + 1;
+      continue;
+    }
+    if (found(t, bestAt, bestAt + len, scope, ranks)) return;
+    from = bestAt + len;
+  }
+}
+
+/** Writes each rule's best rank to `ranks` and returns the readings (see `gather`). */
+function collect(text: string, scope: Scope, gated: boolean, ranks: Uint8Array): Evidence['readings'] {
+  if (gated) openAlts(text);
+  ranks.fill(NONE);
   for (const t of TABLE) {
-    if (t.zh && can(found, t.zhNeeds)) scan(t, t.zh, text, scope, matches);
-    if (t.en && matches.get(t.rule.id) !== 'present' && can(found, t.enNeeds)) scan(t, t.en, text, scope, matches);
+    if (t.zh) {
+      if (gated) scanAlts(t, t.zh, text, scope, ranks);
+      else scanWhole(t, t.zh.whole, text, scope, ranks);
+    }
+    if (t.en && ranks[t.index] !== 0) {
+      if (gated) scanAlts(t, t.en, text, scope, ranks);
+      else scanWhole(t, t.en.whole, text, scope, ranks);
+    }
   }
   const readings: Evidence['readings'] = [];
   for (const r of readNumbers(text)) {
     if (scope.negated(r.start, r.end)) continue;
     readings.push({ ...r, mode: scope.mode(r.start, r.end) });
   }
-  return { matches, readings };
+  return readings;
 }
+
+/** `gated: false` runs each rule's whole regex (used by the test that checks the gate and the split scan change nothing). */
+export function gather(text: string, scope: Scope, gated = true): Evidence {
+  const ranks = new Uint8Array(TABLE.length);
+  const readings = collect(text, scope, gated, ranks);
+  const matches = new Map<string, Mode>();
+  for (const t of TABLE) if (ranks[t.index]! < NONE) matches.set(t.rule.id, MODES[ranks[t.index]!]!);
+  return { matches, readings, ranks };
+}
+
+/**
+ * Scratch buffers for `triage`, which uses them only before it returns. Typed arrays over
+ * 64 bytes live outside the JS heap; allocating them on every call made each young-generation
+ * GC several times slower (they are promoted and swept), which showed up in the p99.
+ */
+const RANKS = new Uint8Array(TABLE.length);
+const PRESENT = new Uint8Array(TABLE.length);
+const WITH_HISTORY = new Uint8Array(TABLE.length);
+const WITH_TOPIC = new Uint8Array(TABLE.length);
 
 // ------------------------------------------------------------------ result
 /** Rules with a level, most urgent first, table order within a level. */
-const BY_LEVEL: TriageRule[] = TABLE.map((t) => t.rule)
-  .filter((r) => r.level !== undefined)
-  .sort((a, b) => ORDER[b.level!] - ORDER[a.level!]);
-const leveled = (fired: Set<string>): TriageRule[] => BY_LEVEL.filter((r) => fired.has(r.id));
-const levelOf = (fired: Set<string>): TriageLevel => leveled(fired)[0]?.level ?? 'self_care';
+const BY_LEVEL: Compiled[] = TABLE.filter((t) => t.rule.level !== undefined).sort((a, b) => ORDER[b.rule.level!] - ORDER[a.rule.level!]);
+/** Leveled rules that fired (in BY_LEVEL order), minus those fired in `except`. */
+function leveled(fired: Uint8Array, except?: Uint8Array): TriageRule[] {
+  const out: TriageRule[] = [];
+  for (const t of BY_LEVEL) if (fired[t.index] && !except?.[t.index]) out.push(t.rule);
+  return out;
+}
+function levelOf(fired: Uint8Array): TriageLevel {
+  for (const t of BY_LEVEL) if (fired[t.index]) return t.rule.level!;
+  return 'self_care';
+}
 
 const SPECIALTY_FOR: Record<Subject, Specialty> = {
   child: 'paediatrics',
@@ -285,18 +583,28 @@ export function triage(input: TriageInput, opts?: { numbers?: EmergencyNumbers }
   const text = normalise(message);
   const scope = new Scope(text);
   const c = readContext(text, input?.child, input?.today);
-  const ev = gather(text, scope);
+  const ranks = RANKS;
+  const readings = collect(text, scope, true, ranks);
 
   // Most messages have no past or general-question findings: reuse the first evaluation.
-  const modes = new Set<Mode>([...ev.matches.values(), ...ev.readings.map((r) => r.mode)]);
-  const present = evaluate(ev, c, 0);
-  const withHistory = modes.has('history') ? evaluate(ev, c, 1) : present;
-  const withTopic = modes.has('topic') ? evaluate(ev, c, 2) : withHistory;
+  let history = false;
+  let topic = false;
+  for (let i = 0; i < ranks.length; i++) {
+    if (ranks[i] === 1) history = true;
+    else if (ranks[i] === 2) topic = true;
+  }
+  for (const r of readings) {
+    if (r.mode === 'history') history = true;
+    else if (r.mode === 'topic') topic = true;
+  }
+  const present = evaluate(ranks, readings, c, 0, PRESENT);
+  const withHistory = history ? evaluate(ranks, readings, c, 1, WITH_HISTORY) : present;
+  const withTopic = topic ? evaluate(ranks, readings, c, 2, WITH_TOPIC) : withHistory;
   const level = moreUrgent(levelOf(present), lessUrgent(levelOf(withHistory), 'routine'));
 
   const nowRules = leveled(present);
-  const pastRules = leveled(withHistory).filter((r) => !present.has(r.id));
-  const topicRules = leveled(withTopic).filter((r) => !withHistory.has(r.id));
+  const pastRules = leveled(withHistory, present);
+  const topicRules = leveled(withTopic, withHistory);
   const top = nowRules[0] ?? pastRules[0];
   const subject = subjectOf(top, c, [...nowRules, ...pastRules]);
   const specialty = top ? (top.subject === 'any' || !top.specialty ? SPECIALTY_FOR[subject] : top.specialty) : SPECIALTY_FOR[subject];

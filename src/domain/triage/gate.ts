@@ -1,12 +1,15 @@
 /**
- * A cheap pre-filter in front of the rule regexes. For each rule we work out, from the
- * regex source itself, a set of literal strings of which at least one must appear in any
- * match ("发烧", "seizure", "囟门"…). One pass over the message with a trie of all those
- * literals tells which rules can possibly match; only those regexes are run.
+ * The literal gate in front of the rule regexes. For each top-level alternative of a rule's
+ * patterns we work out, from the regex source itself, which literal strings every match
+ * must contain ("发烧", "seizure", "囟门"…; see `literalPlan`). One pass over the message
+ * records which character n-grams it contains (`GramSet`); an alternative whose required
+ * literals cannot all be there is not run.
  *
  * The analysis is conservative: any construct it does not fully understand (., \w, \d,
- * negated or large classes, back-references…) makes the rule "always run". A unit test
- * checks that gated and ungated scanning agree on every vignette.
+ * negated or large classes, back-references…) requires nothing, and the n-gram test can
+ * only say "maybe" too often, never "no" wrongly. A unit test checks that the gated, split
+ * scan and the plain scan of each rule's whole regex agree on every vignette and on
+ * random text.
  */
 
 type Req = Set<string> | null; // null = cannot tell, always run
@@ -18,6 +21,8 @@ interface Cursor {
 
 const ZERO_WIDTH_ESC = new Set(['b', 'B']);
 const CLASS_ESC = new Set(['s', 'S', 'd', 'D', 'w', 'W', 'p', 'P']);
+/** Escapes that stand for one control character. */
+const ESCAPED: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
 
 /** One parsed atom: its required literals, whether it is a single literal char, and if zero-width. */
 interface Atom {
@@ -26,47 +31,12 @@ interface Atom {
   zeroWidth?: boolean;
 }
 
-function parseAlternation(c: Cursor): Req {
-  const branches: Req[] = [parseSequence(c)];
-  while (c.s[c.i] === '|') {
-    c.i++;
-    branches.push(parseSequence(c));
-  }
-  if (branches.some((b) => b === null)) return null;
-  const out = new Set<string>();
-  for (const b of branches) for (const x of b!) out.add(x);
-  return out;
-}
-
 function better(a: Set<string>, b: Set<string>): Set<string> {
   const minLen = (s: Set<string>) => Math.min(...[...s].map((x) => x.length));
   const la = minLen(a);
   const lb = minLen(b);
   if (la !== lb) return la > lb ? a : b;
   return a.size <= b.size ? a : b;
-}
-
-function parseSequence(c: Cursor): Req {
-  let best: Set<string> | null = null;
-  let run = '';
-  const flush = () => {
-    if (run) best = best ? better(best, new Set([run])) : new Set([run]);
-    run = '';
-  };
-  while (c.i < c.s.length && c.s[c.i] !== '|' && c.s[c.i] !== ')') {
-    const atom = parseAtom(c);
-    const { min, max } = parseQuantifier(c);
-    if (atom.zeroWidth) continue;
-    if (atom.char !== undefined && min === 1 && max === 1) {
-      run += atom.char;
-      continue;
-    }
-    // A repeated or optional atom ends a literal run ("labou?red" → "labo", "red").
-    flush();
-    if (min >= 1 && atom.req) best = best ? better(best, atom.req) : atom.req;
-  }
-  flush();
-  return best;
 }
 
 function parseQuantifier(c: Cursor): { min: number; max: number } {
@@ -91,30 +61,15 @@ function parseQuantifier(c: Cursor): { min: number; max: number } {
 
 function parseAtom(c: Cursor): Atom {
   const ch = c.s[c.i]!;
-  if (ch === '(') {
-    c.i++;
-    let zeroWidth = false;
-    if (c.s.startsWith('?:', c.i)) c.i += 2;
-    else if (c.s.startsWith('?=', c.i) || c.s.startsWith('?!', c.i)) {
-      c.i += 2;
-      zeroWidth = true;
-    } else if (c.s.startsWith('?<=', c.i) || c.s.startsWith('?<!', c.i)) {
-      c.i += 3;
-      zeroWidth = true;
-    }
-    else if (c.s.startsWith('?<', c.i)) c.i = c.s.indexOf('>', c.i) + 1;
-    const inner = parseAlternation(c);
-    if (c.s[c.i] !== ')') throw new Error('unbalanced group');
-    c.i++;
-    return zeroWidth ? { req: null, zeroWidth: true } : { req: inner };
-  }
+  // Groups are read by planSequence.
+  if (ch === '(') throw new Error('group');
   if (ch === '[') return parseClass(c);
   if (ch === '\\') {
     const e = c.s[c.i + 1]!;
     c.i += 2;
     if (ZERO_WIDTH_ESC.has(e)) return { req: null, zeroWidth: true };
     if (CLASS_ESC.has(e) || /[1-9kcux0]/.test(e)) return { req: null };
-    const lit = e === 'n' ? '\n' : e === 't' ? '\t' : e === 'r' ? '\r' : e === 'f' ? '\f' : e === 'v' ? '\v' : e;
+    const lit = ESCAPED[e] ?? e;
     return { req: new Set([lit]), char: lit };
   }
   c.i++;
@@ -138,8 +93,9 @@ function parseClass(c: Cursor): Atom {
     if (ch === '\\') {
       const e = c.s[c.i + 1]!;
       c.i += 2;
-      if (CLASS_ESC.has(e) || e === 'u' || e === 'x') ok = false;
-      ch = e === 'n' ? '\n' : e;
+      // \s, \d…, code-point and control escapes, octal digits and [\b] (backspace): not read here.
+      if (CLASS_ESC.has(e) || /[uxcb0-9]/.test(e)) ok = false;
+      ch = ESCAPED[e] ?? e;
     } else c.i++;
     if (c.s[c.i] === '-' && c.s[c.i + 1] !== ']') {
       const to = c.s[c.i + 1] === '\\' ? c.s[c.i + 2]! : c.s[c.i + 1]!;
@@ -156,77 +112,278 @@ function parseClass(c: Cursor): Atom {
   return { req: ok && chars.size > 0 && chars.size <= 24 ? chars : null };
 }
 
-/** Literals of which at least one occurs in every match of `source`, or null if unknown. */
-export function requiredLiterals(source: string): string[] | null {
+// ------------------------------------------------------------------ conjunctive plan
+/**
+ * What every match of a regex contains, as alternatives (branches), each a list of clauses
+ * that must *all* hold, a clause being a set of literals at least one of which occurs in
+ * the match: "(?:头|脑袋)…(?:撞|磕)到" needs a head word AND a knock word. Literal runs
+ * extend across small classes, optional characters and groups of literals ("labou?red" →
+ * "labored" or "laboured"; "烧(?:了|到)" → "烧了" or "烧到"). Sound because every literal
+ * run, class or group with a minimum count ≥ 1 is part of every match of its branch.
+ * Returns null when some branch has no clause (the regex must always run).
+ */
+export type Plan = string[][][];
+type Branches = Array<Array<Set<string>>>;
+
+/** Cross products beyond this many branches collapse into one clause (the old gate). */
+const MAX_BRANCHES = 32;
+
+function bestClause(branch: Array<Set<string>>): Set<string> | null {
+  let best: Set<string> | null = null;
+  for (const cl of branch) best = best ? better(best, cl) : cl;
+  return best;
+}
+
+/** All branches' best clauses as one clause (any of them), or null if a branch has none. */
+function collapse(bs: Branches): Set<string> | null {
+  const out = new Set<string>();
+  for (const b of bs) {
+    const cl = bestClause(b);
+    if (!cl) return null;
+    for (const x of cl) out.add(x);
+  }
+  return out;
+}
+
+interface Planned {
+  branches: Branches;
+  /** Every string the construct can match, when it is made of literals only (else null). */
+  exact: string[] | null;
+}
+
+/** Literal strings tracked per run or construct; beyond this a run is cut into clauses. */
+const MAX_STRINGS = 64;
+
+function cross(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const x of a) for (const y of b) out.push(x + y);
+  return [...new Set(out)];
+}
+
+function planAlternation(c: Cursor): Planned {
+  const first = planSequence(c);
+  const branches: Branches = [...first.branches];
+  let exact = first.exact;
+  while (c.s[c.i] === '|') {
+    c.i++;
+    const p = planSequence(c);
+    branches.push(...p.branches);
+    exact = exact && p.exact && exact.length + p.exact.length <= MAX_STRINGS ? [...new Set([...exact, ...p.exact])] : null;
+  }
+  return { branches, exact };
+}
+
+function planSequence(c: Cursor): Planned {
+  let bs: Branches = [[]];
+  // Literal strings the text must contain here, one of them (the run read so far).
+  let runs: string[] = [''];
+  let exact: string[] | null = [''];
+  const add = (cl: Set<string>) => {
+    for (const b of bs) b.push(cl);
+  };
+  const flush = () => {
+    if (!runs.includes('')) add(new Set(runs));
+    runs = [''];
+  };
+  /** The next piece of the match is one of `alts` ('' = nothing). */
+  const extend = (alts: string[]) => {
+    let next = cross(runs, alts);
+    if (next.length > MAX_STRINGS) {
+      flush();
+      next = alts;
+    }
+    runs = next;
+    if (exact) {
+      const e = cross(exact, alts);
+      exact = e.length > MAX_STRINGS ? null : e;
+    }
+  };
+  while (c.i < c.s.length && c.s[c.i] !== '|' && c.s[c.i] !== ')') {
+    if (c.s[c.i] === '(') {
+      c.i++;
+      let zeroWidth = false;
+      if (c.s.startsWith('?:', c.i)) c.i += 2;
+      else if (c.s.startsWith('?=', c.i) || c.s.startsWith('?!', c.i)) {
+        c.i += 2;
+        zeroWidth = true;
+      } else if (c.s.startsWith('?<=', c.i) || c.s.startsWith('?<!', c.i)) {
+        c.i += 3;
+        zeroWidth = true;
+      } else if (c.s.startsWith('?<', c.i)) c.i = c.s.indexOf('>', c.i) + 1;
+      const inner = planAlternation(c);
+      if (c.s[c.i] !== ')') throw new Error('unbalanced group');
+      c.i++;
+      const { min, max } = parseQuantifier(c);
+      if (zeroWidth) continue; // lookarounds consume nothing: a literal run goes on across them
+      if (inner.exact && max === 1) {
+        extend(min === 1 ? inner.exact : [...new Set(['', ...inner.exact])]);
+        continue;
+      }
+      flush();
+      exact = null;
+      if (min < 1) continue;
+      if (bs.length * inner.branches.length <= MAX_BRANCHES) {
+        // Some repetition of the group matches one inner branch entirely.
+        const next: Branches = [];
+        for (const b of bs) for (const ib of inner.branches) next.push([...b, ...ib]);
+        bs = next;
+      } else {
+        const cl = collapse(inner.branches);
+        if (cl) add(cl);
+      }
+      continue;
+    }
+    const atom = parseAtom(c);
+    const { min, max } = parseQuantifier(c);
+    if (atom.zeroWidth) continue;
+    const chars = atom.char !== undefined ? [atom.char] : atom.req && atom.req.size <= 24 ? [...atom.req] : null;
+    if (chars && max === 1) {
+      extend(min === 1 ? chars : ['', ...chars]);
+      continue;
+    }
+    flush();
+    exact = null;
+    if (min >= 1 && atom.req) add(atom.req);
+  }
+  flush();
+  return { branches: bs, exact };
+}
+
+/** Drop literals implied by a shorter one in the same clause ("发烧" when "烧" is there). */
+function minimal(clause: Set<string>): string[] {
+  const xs = [...clause].sort((a, b) => a.length - b.length || (a < b ? -1 : 1));
+  const out: string[] = [];
+  for (const x of xs) if (!out.some((y) => x.includes(y))) out.push(x);
+  return out;
+}
+
+export function literalPlan(source: string): Plan | null {
   try {
     const c: Cursor = { s: source, i: 0 };
-    const req = parseAlternation(c);
-    if (c.i !== source.length || !req || req.size === 0) return null;
-    return [...req];
+    const bs = planAlternation(c).branches;
+    if (c.i !== source.length || bs.length === 0) return null;
+    const out: Plan = [];
+    for (const b of bs) {
+      if (b.length === 0 || b.some((cl) => cl.size === 0)) return null;
+      const seen = new Set<string>();
+      const clauses: string[][] = [];
+      for (const cl of b) {
+        const lits = minimal(cl);
+        const key = lits.join('\u0000');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        clauses.push(lits);
+      }
+      out.push(clauses);
+    }
+    return out;
   } catch {
     return null;
   }
 }
 
+// ------------------------------------------------------------------ n-gram presence
 /**
- * Aho–Corasick automaton over all trigger literals: one pass over the text, each character
- * costs one transition (plus amortised failure steps), so `find` is linear.
+ * Which character n-grams (1 to 3 characters) occur in a text, as a bit set indexed by a
+ * hash of the n-gram. A literal can occur only if its key n-gram (one of its own n-grams,
+ * see `gramKey`) has its bit set, so testing the key is a sound over-approximation of
+ * "the literal occurs": a hash collision or an n-gram found elsewhere only lets a regex run
+ * that would not have matched, never skips one that would. Unlike an automaton over
+ * thousands of literals, the whole structure is a few kilobytes that stay in the cache.
  */
-export class TriggerIndex {
-  private readonly next: Array<Map<number, number>> = [new Map()];
-  private readonly fail: number[] = [0];
-  /** Words ending at a state, including those reached through failure links. */
-  private readonly out: Array<string[]> = [[]];
+const GRAM_BITS = 17;
+const GRAM_SHIFT = 32 - GRAM_BITS;
 
-  constructor(words: Iterable<string>) {
-    for (const w of new Set(words)) {
-      if (w.length === 0) continue;
-      let s = 0;
-      for (let i = 0; i < w.length; i++) {
-        const k = w.charCodeAt(i);
-        let nx = this.next[s]!.get(k);
-        if (nx === undefined) {
-          nx = this.next.length;
-          this.next.push(new Map());
-          this.fail.push(0);
-          this.out.push([]);
-          this.next[s]!.set(k, nx);
-        }
-        s = nx;
-      }
-      this.out[s]!.push(w);
-    }
-    // Breadth-first failure links.
-    const queue: number[] = [];
-    for (const s of this.next[0]!.values()) queue.push(s);
-    for (let qi = 0; qi < queue.length; qi++) {
-      const r = queue[qi]!;
-      for (const [k, u] of this.next[r]!) {
-        queue.push(u);
-        let f = this.fail[r]!;
-        while (f !== 0 && !this.next[f]!.has(k)) f = this.fail[f]!;
-        const g = this.next[f]!.get(k);
-        this.fail[u] = g !== undefined && g !== u ? g : 0;
-        this.out[u]!.push(...this.out[this.fail[u]!]!);
-      }
+function mix(h: number): number {
+  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
+  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
+  return (h ^ (h >>> 16)) >>> GRAM_SHIFT;
+}
+const gram1 = (a: number) => mix(a ^ 0x3c6ef372);
+const gram2 = (a: number, b: number) => mix(Math.imul(a, 0x9e3779b1) ^ b ^ 0x5bd1e995);
+const gram3 = (a: number, b: number, c: number) => mix(Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ c);
+
+/** Characters so frequent that an n-gram made of them says little ("the", " an"). */
+const COMMON = new Set(' etaoinshrdlu\'.,的了是不一我有在'.split(''));
+
+/** The bit a literal's presence is tested by: its trigram (or the whole literal if shorter) with the fewest common characters. */
+export function gramKey(literal: string): number {
+  const c = (i: number) => literal.charCodeAt(i);
+  if (literal.length === 1) return gram1(c(0));
+  if (literal.length === 2) return gram2(c(0), c(1));
+  let best = 0;
+  let bestScore = Infinity;
+  for (let i = 0; i + 3 <= literal.length; i++) {
+    let score = 0;
+    for (let j = i; j < i + 3; j++) if (COMMON.has(literal[j]!)) score++;
+    if (score < bestScore) {
+      bestScore = score;
+      best = i;
     }
   }
+  return gram3(c(best), c(best + 1), c(best + 2));
+}
 
-  /** The trigger literals that occur in `text`. */
-  find(text: string): Set<string> {
-    const found = new Set<string>();
-    let s = 0;
+export class GramSet {
+  private readonly bits = new Int32Array(1 << (GRAM_BITS - 5));
+
+  /** Records every 1-, 2- and 3-gram of `text` (forgetting the previous text). */
+  fill(text: string): void {
+    const bits = this.bits;
+    bits.fill(0);
+    let a = -1;
+    let b = -1;
     for (let i = 0; i < text.length; i++) {
-      const k = text.charCodeAt(i);
-      let nx = this.next[s]!.get(k);
-      while (nx === undefined && s !== 0) {
-        s = this.fail[s]!;
-        nx = this.next[s]!.get(k);
+      const c = text.charCodeAt(i);
+      let h = gram1(c);
+      bits[h >>> 5]! |= 1 << (h & 31);
+      if (b >= 0) {
+        h = gram2(b, c);
+        bits[h >>> 5]! |= 1 << (h & 31);
+        if (a >= 0) {
+          h = gram3(a, b, c);
+          bits[h >>> 5]! |= 1 << (h & 31);
+        }
       }
-      s = nx ?? 0;
-      const o = this.out[s]!;
-      for (let j = 0; j < o.length; j++) found.add(o[j]!);
+      a = b;
+      b = c;
     }
-    return found;
   }
+
+  /** Might a literal with this `gramKey` occur in the text? */
+  has(key: number): boolean {
+    return (this.bits[key >>> 5]! & (1 << (key & 31))) !== 0;
+  }
+}
+
+// ------------------------------------------------------------------ top-level alternatives
+/**
+ * The top-level alternatives of a regex source ("a|(?:b|c)|d" → "a", "(?:b|c)", "d"), or
+ * the source itself when it has a back-reference (its group numbers would change).
+ *
+ * Scanning the alternatives one by one and always taking the leftmost match (the earliest
+ * alternative on a tie) visits exactly the matches of the whole regex: at each position the
+ * whole regex tries its alternatives in order and takes the first that matches, which is
+ * what each alternative alone matches there. Lookbehinds, lookaheads and \b still see the
+ * whole text.
+ */
+export function alternatives(source: string): string[] {
+  if (/\\[1-9]|\\k</.test(source)) return [source];
+  const out: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i];
+    if (ch === '\\') i++;
+    else if (ch === '[') {
+      for (i++; i < source.length && source[i] !== ']'; i++) if (source[i] === '\\') i++;
+    } else if (ch === '(') depth++;
+    else if (ch === ')') depth--;
+    else if (ch === '|' && depth === 0) {
+      out.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  out.push(source.slice(start));
+  return out;
 }

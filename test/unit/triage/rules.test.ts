@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, SIGNALS, type TriageRule } from '../../../src/domain/triage/index.js';
-import { requiredLiterals, TriggerIndex } from '../../../src/domain/triage/gate.js';
+import { alternatives, GramSet, gramKey, literalPlan } from '../../../src/domain/triage/gate.js';
 
 const ALL: TriageRule[] = [...SIGNALS, ...RULES];
 const ids = new Set(ALL.map((r) => r.id));
@@ -67,8 +67,8 @@ describe('rule table', () => {
           // Patterns run on lower-cased text: an upper-case literal could never match.
           expect(/(?<!\\)[A-Z]/.test(src.replace(/\\[A-Za-z]/g, '').replace(/\(\?<[a-z]+>/g, '')), `${r.id}: upper case in ${src}`).toBe(false);
         }
-        const joined = r.patterns?.[loc]?.map((s) => `(?:${s})`).join('|');
-        if (joined) expect(requiredLiterals(joined), `${r.id} ${loc}`).not.toBeNull();
+        // The engine gates each top-level alternative on its own.
+        for (const src of r.patterns?.[loc] ?? []) for (const alt of alternatives(src)) expect(literalPlan(alt), `${r.id} ${loc}: ${alt}`).not.toBeNull();
       }
     }
   });
@@ -82,18 +82,28 @@ describe('rule table', () => {
 });
 
 describe('literal gate', () => {
-  it('finds the literals every match must contain', () => {
-    expect(requiredLiterals(String.raw`\blabou?red\s(?:to\s)?breath`)).toEqual(['breath']);
-    expect(new Set(requiredLiterals('(?:嘴唇|脸)[^，]{0,4}(?:发紫|青紫)|发绀'))).toEqual(new Set(['发紫', '青紫', '发绀']));
-    expect(requiredLiterals(String.raw`\d{2}`)).toBeNull();
-    expect(requiredLiterals('a|.')).toBeNull();
-    expect(requiredLiterals('(?<!腿)抽筋')).toEqual(['抽筋']);
+  it('finds the literals every match must contain, clause by clause', () => {
+    expect(literalPlan(String.raw`\blabou?red\s(?:to\s)?breath`)).toEqual([[['labored', 'laboured'], ['breath']]]);
+    expect(literalPlan('(?:嘴唇|脸)[^，]{0,4}(?:发紫|青紫)|发绀')).toEqual([[['脸', '嘴唇'], ['发紫', '青紫']], [['发绀']]]);
+    expect(literalPlan('烧(?:了|到)')).toEqual([[['烧了', '烧到']]]);
+    expect(literalPlan(String.raw`\d{2}`)).toBeNull();
+    expect(literalPlan('a|.')).toBeNull();
+    expect(literalPlan('(?<!腿)抽筋')).toEqual([[['抽筋']]]);
+    // Escapes inside a class are not the letters they are written with.
+    expect(literalPlan(String.raw`a[\t ]b`)).toEqual([[['a\tb', 'a b']]]);
   });
 
-  it('reports every trigger present in a text, overlapping ones included', () => {
-    const idx = new TriggerIndex(['发烧', '烧', '高烧', 'seizure', 'izu', 'fit']);
-    expect(idx.find('孩子高烧了')).toEqual(new Set(['高烧', '烧']));
-    expect(idx.find('a seizure')).toEqual(new Set(['seizure', 'izu']));
-    expect(idx.find('nothing here')).toEqual(new Set());
+  it('splits a source into its top-level alternatives only', () => {
+    expect(alternatives(String.raw`a|(?:b|c)d|[|]e|\|f`)).toEqual(['a', '(?:b|c)d', '[|]e', String.raw`\|f`]);
+    expect(alternatives(String.raw`(a)\1|b`)).toEqual([String.raw`(a)\1|b`]);
+  });
+
+  it('never says a literal of the text is absent', () => {
+    const text = '孩子高烧了，a seizure! fit';
+    const grams = new GramSet();
+    grams.fill(text);
+    for (let i = 0; i < text.length; i++) for (let j = i + 1; j <= Math.min(text.length, i + 8); j++) expect(grams.has(gramKey(text.slice(i, j))), text.slice(i, j)).toBe(true);
+    grams.fill('nothing here');
+    expect(['seizure', '高烧', 'fit'].filter((w) => grams.has(gramKey(w)))).toEqual([]);
   });
 });
