@@ -32,6 +32,7 @@ const envSchema = z
     LLM_API_KEY: optionalString,
     LLM_MODEL: optionalString,
     LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+    LLM_SECOND_OPINION: z.enum(['on', 'off']).default('on'),
     EMBEDDINGS_PROVIDER: z.enum(['local', 'openai']).default('local'),
     EMBEDDINGS_MODEL: optionalString,
     EMBEDDINGS_DIMENSIONS: z.coerce.number().int().min(16).max(4096).optional(),
@@ -68,6 +69,8 @@ export interface LlmConfig {
   apiKey: string;
   model: string;
   timeoutMs: number;
+  /** Ask the model for a second opinion on triage (may only raise it) and on compliance (may only add review findings). */
+  secondOpinion?: boolean;
 }
 
 export interface EmbeddingsConfig {
@@ -129,7 +132,7 @@ export function parseEnv(record: Record<string, string | undefined>): Config {
     logLevel: e.LOG_LEVEL,
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
-        ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY ?? 'none', model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS }
+        ? { baseUrl: e.LLM_BASE_URL, apiKey: e.LLM_API_KEY ?? 'none', model: e.LLM_MODEL, timeoutMs: e.LLM_TIMEOUT_MS, secondOpinion: e.LLM_SECOND_OPINION === 'on' }
         : undefined,
     embeddings: {
       provider: e.EMBEDDINGS_PROVIDER,

@@ -12,6 +12,7 @@ import type { Db } from '../db/db.js';
 import type { AppDeps } from '../http/deps.js';
 import { createEmbedder } from '../adapters/embedder.js';
 import { createLlmAnswerer } from '../adapters/llm-answerer.js';
+import { createComplianceReviewer, createTriageReviewer } from '../adapters/llm-reviewers.js';
 import { loadKnowledge } from '../knowledge-files.js';
 import { ingestKnowledge } from '../domain/knowledge/ingest.js';
 import { offerSlots, seedDemoClinic, startHoldSweeper } from '../domain/booking/index.js';
@@ -46,6 +47,8 @@ async function main() {
     readiness,
     embedder,
     answerer: config.llm ? createLlmAnswerer(config.llm) : undefined,
+    triageReviewer: config.llm?.secondOpinion ? createTriageReviewer(config.llm) : undefined,
+    complianceReviewer: config.llm?.secondOpinion ? createComplianceReviewer(config.llm) : undefined,
     offerSlots: (tenantId, specialty, locale, within) => offerSlots(db, { tenantId, specialty, locale, within, now: deps.clock() }),
     clientIp: (req, env) => {
       try {

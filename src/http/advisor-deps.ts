@@ -12,6 +12,7 @@ export async function advisorDeps(c: Context<AppEnv>): Promise<AdvisorDeps> {
     embedder: deps.embedder,
     clock: deps.clock,
     answerer: deps.answerer,
+    triageReviewer: deps.triageReviewer,
     tenantSettings: tenant.settings,
     offerSlots: deps.offerSlots ? (specialty, locale, within) => deps.offerSlots!(tenant.id, specialty, locale, within) : undefined,
     actor: `key:${c.get('principal').keyId}`,

@@ -4,6 +4,8 @@ import type { Principal } from '../domain/keys/scopes.js';
 import type { Embedder } from '../domain/knowledge/embedder.js';
 import type { SlidingWindowLimiter } from './rate-limit.js';
 import type { OnlineAnswerer, SlotOffer, Specialty } from '../domain/advisor/turn.js';
+import type { TriageReviewer } from '../domain/triage/second-opinion.js';
+import type { ComplianceReviewer } from '../domain/compliance/second-opinion.js';
 
 /** The subset of pino's API the app uses; the Worker entry supplies a console-backed one. */
 export interface Logger {
@@ -36,6 +38,10 @@ export interface AppDeps {
   embedder: Embedder;
   /** The language model behind the advisor when LLM_* is configured; offline composer otherwise. */
   answerer?: OnlineAnswerer;
+  /** A model's second opinion on triage (can only raise the level), when LLM_* is configured. */
+  triageReviewer?: TriageReviewer;
+  /** A model's second reading of marketing copy (can only add review findings). */
+  complianceReviewer?: ComplianceReviewer;
   /** Open clinician slots to offer after an urgent or routine triage (from the booking module). */
   offerSlots?: (tenantId: string, specialty: Specialty, locale: 'zh-CN' | 'en', within: 'today' | 'days') => Promise<SlotOffer[]>;
   assets?: AssetSource;

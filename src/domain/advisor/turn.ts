@@ -5,6 +5,7 @@ import { resolveStages } from '../knowledge/stage-filter.js';
 import { detectLocale } from '../text/tokens.js';
 import { redactPersonalData } from '../privacy/redact.js';
 import { triage, type TriageResult } from '../triage/index.js';
+import { withSecondOpinion, type TriageReviewer } from '../triage/second-opinion.js';
 import { emergencyNumbersFor } from '../emergency-numbers.js';
 import type { TenantSettings } from '../keys/tenants.js';
 import { detectSignals, outOfScopeReply, type Signals } from '../signals/index.js';
@@ -66,6 +67,8 @@ export interface AdvisorDeps {
   embedder: Embedder;
   clock: () => Date;
   answerer?: OnlineAnswerer;
+  /** A model's second opinion on triage: it may raise the level, never lower it. */
+  triageReviewer?: TriageReviewer;
   tenantSettings?: TenantSettings;
   offerSlots?: (specialty: Specialty, locale: Locale, within: 'today' | 'days') => Promise<SlotOffer[]>;
   onFallback?: (reason: string) => void;
@@ -126,7 +129,9 @@ export async function runTurn(deps: AdvisorDeps, input: TurnInput, hooks: TurnHo
     ? await listMessages(deps.db, conversation.id)
     : (input.priorTurns ?? []).map((m) => ({ role: m.role, text: redactPersonalData(m.text).text }));
 
-  const tri = triage({ message: input.message, locale, child, today }, { numbers: emergencyNumbersFor(deps.tenantSettings ?? {}, locale) });
+  const numbers = emergencyNumbersFor(deps.tenantSettings ?? {}, locale);
+  // the rules first; a configured model may only raise their level (and sees redacted text)
+  const tri = await withSecondOpinion(triage({ message: input.message, locale, child, today }, { numbers }), deps.triageReviewer, { message: redacted, numbers }, deps.onFallback);
   await hooks.onTriage?.({ conversationId: conversation.id, level: tri.level, reasons: tri.reasons, actions: tri.actions });
 
   const signals = detectSignals({

@@ -7,6 +7,7 @@ import { PayloadTooLarge } from '../../domain/errors.js';
 import { CHANNELS, MARKETS, PRODUCT_TYPES } from '../../domain/taxonomy.js';
 import { recordEvent } from '../../domain/insights/index.js';
 import { metrics } from '../metrics-registry.js';
+import { withComplianceReview } from '../../domain/compliance/second-opinion.js';
 
 
 const FindingSchema = z
@@ -60,9 +61,11 @@ export const complianceRoutes = createRouter().openapi(route, async (c) => {
   if (new TextEncoder().encode(body.text).length > MAX_INPUT_BYTES) {
     throw new PayloadTooLarge(MAX_INPUT_BYTES);
   }
-  const result = checkCompliance(body);
-  metrics.countCompliance(result.verdict);
   const deps = c.get('deps');
+  const result = await withComplianceReview(body, checkCompliance(body), deps.complianceReviewer, (reason) =>
+    deps.log.warn({ requestId: c.get('requestId'), reason }, 'second opinion failed; the rules stand'),
+  );
+  metrics.countCompliance(result.verdict);
   // analytics must never fail a check: a lost event is logged, the verdict still returned
   await recordEvent(deps.db, {
     kind: 'compliance_check',

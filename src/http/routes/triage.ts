@@ -9,6 +9,8 @@ import { emergencyNumbersFor } from '../../domain/emergency-numbers.js';
 import { getTenant } from '../../domain/keys/tenants.js';
 import { detectLocale } from '../../domain/text/tokens.js';
 import { metrics } from '../metrics-registry.js';
+import { withSecondOpinion } from '../../domain/triage/second-opinion.js';
+import { redactPersonalData } from '../../domain/privacy/redact.js';
 
 const route = createRoute({
   method: 'post',
@@ -31,9 +33,12 @@ export const triageRoutes = createRouter().openapi(route, async (c) => {
   const deps = c.get('deps');
   const tenant = await getTenant(deps.db, c.get('principal').tenantId);
   const locale = body.locale ?? detectLocale(body.message);
-  const r = triage(
-    { message: body.message, locale, child: body.child, today: deps.clock().toISOString().slice(0, 10) },
-    { numbers: emergencyNumbersFor(tenant.settings, locale) },
+  const numbers = emergencyNumbersFor(tenant.settings, locale);
+  const r = await withSecondOpinion(
+    triage({ message: body.message, locale, child: body.child, today: deps.clock().toISOString().slice(0, 10) }, { numbers }),
+    deps.triageReviewer,
+    { message: redactPersonalData(body.message).text, numbers },
+    (reason) => deps.log.warn({ requestId: c.get('requestId'), reason }, 'second opinion failed; the rules stand'),
   );
   metrics.countTriage(r.level);
   return c.json({ level: r.level, reasons: r.reasons, actions: r.actions as unknown as Record<string, never>[] }, 200);

@@ -41,6 +41,11 @@ describe('parseEnv', () => {
 
   it('switches to an OpenAI-compatible model when LLM_BASE_URL and LLM_MODEL are set', () => {
     const c = parseEnv({ LLM_BASE_URL: 'https://api.example.com/v1', LLM_MODEL: 'qwen-plus', LLM_API_KEY: 'k' });
-    expect(c.llm).toEqual({ baseUrl: 'https://api.example.com/v1', apiKey: 'k', model: 'qwen-plus', timeoutMs: 20000 });
+    expect(c.llm).toEqual({ baseUrl: 'https://api.example.com/v1', apiKey: 'k', model: 'qwen-plus', timeoutMs: 20000, secondOpinion: true });
+  });
+
+  it('turns the second opinions off with LLM_SECOND_OPINION=off and names a wrong value', () => {
+    expect(parseEnv({ LLM_BASE_URL: 'https://api.example.com/v1', LLM_MODEL: 'm', LLM_SECOND_OPINION: 'off' }).llm?.secondOpinion).toBe(false);
+    expect(() => parseEnv({ LLM_SECOND_OPINION: 'maybe' })).toThrow(/LLM_SECOND_OPINION/);
   });
 });
