@@ -210,35 +210,11 @@ const BREAK_UNITS: readonly [string, number][] = [
   ['…', 1],
 ];
 
-// Break positions of the current check, in text order, encoded as position * 4 + kind; filled
-// by collectHits, read when a rule first asks for segments.
-let breakScratch = new Int32Array(1024);
-
-function segmentsOf(br: Int32Array, m: number, n: number): Segments {
-  let nc = 1;
-  let ns = 1;
-  let nl = 1;
-  for (let k = 0; k < m; k++) {
-    const kind = br[k]! & 3;
-    nc++;
-    if (kind >= 2) ns++;
-    if (kind === 3) nl++;
-  }
-  const clauses = new Int32Array(nc);
-  const sentences = new Int32Array(ns);
-  const lines = new Int32Array(nl);
-  let ic = 1;
-  let is = 1;
-  let il = 1;
-  for (let k = 0; k < m; k++) {
-    const pos = br[k]! >> 2;
-    const kind = br[k]! & 3;
-    clauses[ic++] = pos;
-    if (kind >= 2) sentences[is++] = pos;
-    if (kind === 3) lines[il++] = pos;
-  }
-  return { clauses, sentences, lines, n };
-}
+// Segment starts of the current check, written by collectHits into reused scratch arrays
+// (index 0 is the text start); the Segments handed to rules are views, valid during the check.
+let clauseScratch = new Int32Array(1024);
+let sentenceScratch = new Int32Array(1024);
+let lineScratch = new Int32Array(1024);
 
 /** index of the last start <= pos */
 function segIndex(starts: Int32Array, pos: number): number {
@@ -279,22 +255,16 @@ const FOOTNOTE_FIRST = new Set(FOOTNOTE_OPENERS.map((m) => m.charCodeAt(0)));
 export class Ctx {
   readonly t: string;
   readonly hits: Hit[][];
-  private seg: Segments | undefined;
   private footnoteLines: Set<number> | undefined;
   constructor(
     readonly pack: CompiledPack,
     readonly input: CheckInput,
     readonly norm: Normalised,
     hits: Hit[][],
-    /** break positions (position * 4 + kind) in breaks[0 .. breakCount) */
-    private readonly breaks: Int32Array,
-    private readonly breakCount: number,
+    readonly segs: Segments,
   ) {
     this.t = norm.text;
     this.hits = hits;
-  }
-  get segs(): Segments {
-    return (this.seg ??= segmentsOf(this.breaks, this.breakCount, this.t.length));
   }
   group(name: string): Hit[] {
     const g = this.pack.groupIds.get(name);
@@ -669,25 +639,39 @@ export type CustomDetector = (ctx: Ctx, rule: CustomRule, out: RawFinding[]) => 
 // ---------------------------------------------------------------------------------------
 
 /**
- * Hits grouped, filtered by word boundaries, allow-list words and longest-match-wins; break
- * positions into breakScratch (their count in breakCount).
+ * Hits grouped, filtered by word boundaries, allow-list words and longest-match-wins; clause,
+ * sentence and line starts into the segment scratch arrays (their counts in segCounts).
  */
-let breakCount = 0;
+const segCounts = new Int32Array(3);
 function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] {
   const raw: Hit[][] = new Array<Hit[]>(pack.groupCount);
   const n = t.length;
   const { len, first, bounded, group, wb, spec, brk } = pack.patterns;
   const m = pack.automaton.collect(t);
   const found = pack.automaton.hits();
-  if (breakScratch.length < n) breakScratch = new Int32Array(Math.max(n, breakScratch.length * 2));
-  const br = breakScratch;
-  let nb = 0;
+  if (clauseScratch.length < n + 1) {
+    const size = Math.max(n + 1, clauseScratch.length * 2);
+    clauseScratch = new Int32Array(size);
+    sentenceScratch = new Int32Array(size);
+    lineScratch = new Int32Array(size);
+  }
+  const clauses = clauseScratch;
+  const sentences = sentenceScratch;
+  const lines = lineScratch;
+  clauses[0] = sentences[0] = lines[0] = 0;
+  let nc = 1;
+  let ns = 1;
+  let nl = 1;
   for (let k = 0; k < m; k += 2) {
     const pid = found[k]!;
     const end = found[k + 1]!;
     const kind = brk[pid]!;
     if (kind !== 0) {
-      if (!(kind === BREAK_DOT && end < n && isAlnum(t.charCodeAt(end)))) br[nb++] = end * 4 + (kind & 3);
+      if (!(kind === BREAK_DOT && end < n && isAlnum(t.charCodeAt(end)))) {
+        clauses[nc++] = end;
+        if ((kind & 3) >= 2) sentences[ns++] = end;
+        if ((kind & 3) === 3) lines[nl++] = end;
+      }
       if (first[pid] === first[pid + 1]) continue;
     }
     const s = end - len[pid]!;
@@ -736,7 +720,9 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
     }
     raw[g] = kept ?? list;
   }
-  breakCount = nb;
+  segCounts[0] = nc;
+  segCounts[1] = ns;
+  segCounts[2] = nl;
   return raw;
 }
 const EMPTY: Hit[] = [];
@@ -754,7 +740,13 @@ export function runPack(pack: CompiledPack, input: CheckInput, detectors: Record
   const norm = normaliseShared(input.text);
   if (norm.text.length === 0) return [];
   const hits = collectHits(pack, norm.text, input);
-  const ctx = new Ctx(pack, input, norm, hits, breakScratch, breakCount);
+  const segs: Segments = {
+    clauses: clauseScratch.subarray(0, segCounts[0]),
+    sentences: sentenceScratch.subarray(0, segCounts[1]),
+    lines: lineScratch.subarray(0, segCounts[2]),
+    n: norm.text.length,
+  };
+  const ctx = new Ctx(pack, input, norm, hits, segs);
   const raw: RawFinding[] = [];
   const rules = pack.rules;
   const ids = pack.ruleIds;
@@ -774,23 +766,48 @@ export function runPack(pack: CompiledPack, input: CheckInput, detectors: Record
   return toFindings(ctx, raw);
 }
 
+/** Category index for the numeric span key; categories are a short fixed list. */
+const MAX_CATEGORIES = 64;
+const CATEGORY_INDEX = new Map<string, number>();
+function categoryIndex(cat: string): number {
+  let i = CATEGORY_INDEX.get(cat);
+  if (i === undefined) {
+    i = CATEGORY_INDEX.size;
+    if (i >= MAX_CATEGORIES) throw new RangeError('too many compliance categories for the span key');
+    CATEGORY_INDEX.set(cat, i);
+  }
+  return i;
+}
+
+/** Message templates split once at {match}. */
+const TEMPLATE_PARTS = new Map<string, string[]>();
+function fill(template: string, match: string): string {
+  let parts = TEMPLATE_PARTS.get(template);
+  if (!parts) TEMPLATE_PARTS.set(template, (parts = template.split('{match}')));
+  if (parts.length === 1) return template;
+  // replaceAll reads $&, $1 … in the replacement: keep its exact result when the match has a $
+  return match.includes('$') ? template.replaceAll('{match}', match) : parts.join(match);
+}
+
 function toFindings(ctx: Ctx, raw: RawFinding[]): Finding[] {
   const lang = ctx.input.locale === 'en' ? 'en' : 'zh';
   const text = ctx.input.text;
   raw.sort((a, b) => a.s - b.s || b.e - a.e);
-  // 1. one winner per (category, span), capped per rule and severity
-  const best = new Map<string, { r: RawFinding; start: number; end: number; sev: Severity }>();
-  const perRule = new Map<string, number>();
+  // 1. one winner per (category, span), capped per rule and severity; the key is a number
+  // (span and category index) rather than a string built from three parts
+  const span = text.length + 1;
+  const best = new Map<number, { r: RawFinding; start: number; end: number; sev: Severity }>();
+  const perRule = new Map<string, number[]>();
   for (const r of raw) {
     const [start, end] = r.e > r.s ? toOriginal(ctx.norm, r.s, r.e) : toOriginal(ctx.norm, r.s, r.s);
-    const key = r.rule.category + ':' + start + ':' + end;
+    const key = (start * span + end) * MAX_CATEGORIES + categoryIndex(r.rule.category);
     const prev = best.get(key);
     if (prev && ORDER[prev.sev] >= ORDER[r.sev]) continue;
     if (!prev) {
-      const capKey = r.rule.id + ':' + r.sev;
-      const count = perRule.get(capKey) ?? 0;
-      if (count >= MAX_FINDINGS_PER_RULE) continue;
-      perRule.set(capKey, count + 1);
+      let counts = perRule.get(r.rule.id);
+      if (!counts) perRule.set(r.rule.id, (counts = [0, 0, 0]));
+      if (counts[ORDER[r.sev]]! >= MAX_FINDINGS_PER_RULE) continue;
+      counts[ORDER[r.sev]]!++;
     }
     best.set(key, { r, start, end, sev: prev ? maxSev(prev.sev, r.sev) : r.sev });
   }
@@ -828,9 +845,9 @@ function toFindings(ctx: Ctx, raw: RawFinding[]): Finding[] {
       start: f.start,
       end: f.end,
       match,
-      message: rule.message[lang].replaceAll('{match}', match),
+      message: fill(rule.message[lang], match),
       legalBasis: rule.basis[lang],
-      suggestion: rule.suggestion[lang].replaceAll('{match}', match),
+      suggestion: fill(rule.suggestion[lang], match),
       ...(rep !== undefined ? { replacement: rep } : {}),
     });
   }
