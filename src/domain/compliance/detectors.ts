@@ -126,8 +126,9 @@ function enNumberBefore(t: string, s: number): number {
 
 /**
  * Where dates ("2024", "2024年", "3月") and sample sizes ("1200名", "n=120", "1,024 parents")
- * occur, found in one pass over the text and then looked up per figure by binary search,
- * so a wall of figures costs no more than the text itself.
+ * occur, read off the runs of figures (their starts come from the automaton pass, so the
+ * text is not walked again) and then looked up per figure by binary search, so a wall of
+ * figures costs no more than the text itself.
  */
 interface Evidence {
   dates: number[];
@@ -135,17 +136,13 @@ interface Evidence {
 }
 const SAMPLE_ZH = /^(名|位|人|例|户|个家庭|对母婴)/;
 const SAMPLE_EN = /^(?:[a-z]{1,12} ){0,2}(moms|mums|mothers|parents|participants|respondents|families|infants|babies|women|caregivers)\b/;
-function scanEvidence(t: string): Evidence {
+function scanEvidence(t: string, runs: Int32Array): Evidence {
   const dates: number[] = [];
   const samples: number[] = [];
   const n = t.length;
-  for (let i = 0; i < n; ) {
-    if (!isDigit(t.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const a = i;
-    let j = i;
+  for (let r = 0; r < runs.length; r++) {
+    const a = runs[r]!;
+    let j = a;
     while (j < n && (isDigit(t.charCodeAt(j)) || (t[j] === ',' && j + 1 < n && isDigit(t.charCodeAt(j + 1))))) j++;
     const digits = t.slice(a, j).replace(/,/g, '');
     if (digits.length === 4 && !(j < n && isDigit(t.charCodeAt(j)))) {
@@ -155,7 +152,6 @@ function scanEvidence(t: string): Evidence {
     if (t[j] === '年' || t[j] === '月') dates.push(a);
     const next = t[j] === ' ' ? t.slice(j + 1, j + 40) : t.slice(j, j + 39);
     if (SAMPLE_ZH.test(next) || SAMPLE_EN.test(next)) samples.push(a);
-    i = j;
   }
   return { dates, samples };
 }
@@ -187,7 +183,7 @@ const dataClaims: CustomDetector = (ctx, rule, out) => {
   anchors.sort((a, b) => a.s - b.s);
   const src = strs(rule, 'source');
   const sample = strs(rule, 'sample');
-  const ev = scanEvidence(t);
+  const ev = scanEvidence(t, ctx.digitRuns);
   // footnote evidence is the same for every figure in the text: look once
   const footLines = ctx.footnotes().map((l) => ctx.lineBounds(l));
   const inFoot = (list: number[]) => footLines.some(([a, b]) => anyBetween(list, a, b));

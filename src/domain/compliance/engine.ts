@@ -197,7 +197,10 @@ interface Segments {
  * ends a sentence unless a letter or digit follows, as in 4.5 or e.g). Found by the automaton.
  */
 const BREAK_DOT = 4 | 2;
+/** Digits are found the same way: the data-claim detector reads where runs of figures start. */
+const MARK_DIGIT = 16;
 const BREAK_UNITS: readonly [string, number][] = [
+  ...[...'0123456789'].map((d): [string, number] => [d, MARK_DIGIT]),
   ['\n', 3],
   ['。', 2],
   ['!', 2],
@@ -215,6 +218,8 @@ const BREAK_UNITS: readonly [string, number][] = [
 let clauseScratch = new Int32Array(1024);
 let sentenceScratch = new Int32Array(1024);
 let lineScratch = new Int32Array(1024);
+/** where runs of figures start ("1,024", "2024"), in text order */
+let digitScratch = new Int32Array(1024);
 
 /** index of the last start <= pos */
 function segIndex(starts: Int32Array, pos: number): number {
@@ -262,6 +267,8 @@ export class Ctx {
     readonly norm: Normalised,
     hits: Hit[][],
     readonly segs: Segments,
+    /** where each run of figures starts: a digit after neither a digit nor a digit and a comma */
+    readonly digitRuns: Int32Array,
   ) {
     this.t = norm.text;
     this.hits = hits;
@@ -654,7 +661,10 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
     clauseScratch = new Int32Array(size);
     sentenceScratch = new Int32Array(size);
     lineScratch = new Int32Array(size);
+    digitScratch = new Int32Array(size);
   }
+  const digits = digitScratch;
+  let nd = 0;
   const clauses = clauseScratch;
   const sentences = sentenceScratch;
   const lines = lineScratch;
@@ -667,7 +677,12 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
     const end = found[k + 1]!;
     const kind = brk[pid]!;
     if (kind !== 0) {
-      if (!(kind === BREAK_DOT && end < n && isAlnum(t.charCodeAt(end)))) {
+      if (kind === MARK_DIGIT) {
+        // a run of figures continues over digits and over a comma between digits
+        const p = end - 1;
+        const b = p > 0 ? t.charCodeAt(p - 1) : 0;
+        if (!(isDigitUnit(b) || (b === 0x2c && p > 1 && isDigitUnit(t.charCodeAt(p - 2))))) digits[nd++] = p;
+      } else if (!(kind === BREAK_DOT && end < n && isAlnum(t.charCodeAt(end)))) {
         clauses[nc++] = end;
         if ((kind & 3) >= 2) sentences[ns++] = end;
         if ((kind & 3) === 3) lines[nl++] = end;
@@ -723,8 +738,11 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
   segCounts[0] = nc;
   segCounts[1] = ns;
   segCounts[2] = nl;
+  digitCount = nd;
   return raw;
 }
+let digitCount = 0;
+const isDigitUnit = (c: number) => c >= 0x30 && c <= 0x39;
 const EMPTY: Hit[] = [];
 const byFinding = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 const byStart = (a: Hit, b: Hit) => a.s - b.s || b.e - a.e;
@@ -746,7 +764,7 @@ export function runPack(pack: CompiledPack, input: CheckInput, detectors: Record
     lines: lineScratch.subarray(0, segCounts[2]),
     n: norm.text.length,
   };
-  const ctx = new Ctx(pack, input, norm, hits, segs);
+  const ctx = new Ctx(pack, input, norm, hits, segs, digitScratch.subarray(0, digitCount));
   const raw: RawFinding[] = [];
   const rules = pack.rules;
   const ids = pack.ruleIds;
