@@ -434,8 +434,9 @@ export function normaliseShared(text: string): Normalised {
 
   for (let i = 0; i < len; ) {
     if (runStart < 0) {
-      // No separator run pending: plain units (ASCII other than separators and CR, and Han)
-      // go straight out, without the run bookkeeping below. Most text is this.
+      // No separator run pending: plain units (ASCII other than separators and CR, Han, and
+      // other units already known to fold to one non-separator unit) go straight out, without
+      // the run bookkeeping below. Most text is this.
       while (i < len) {
         const c0 = text.charCodeAt(i);
         let x0: number;
@@ -448,7 +449,13 @@ export function normaliseShared(text: string): Normalised {
         } else if (c0 >= 0x3400 && c0 <= 0x9fff) {
           x0 = table[c0]!;
           k0 = C_HAN;
-        } else break;
+        } else {
+          // seen before, one unit, not a separator: full-width commas and stops stay in here
+          const fk = FOLD_KIND[c0]!;
+          if (fk === 0 || fk === FOLD_DROP || fk === C_SOFT + 1 || fk === C_SPACE + 1) break;
+          x0 = FOLD_UNIT[c0]!;
+          k0 = fk - 1;
+        }
         u[n] = x0;
         cls[n] = k0;
         os[n++] = i++;
