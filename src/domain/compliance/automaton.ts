@@ -236,7 +236,10 @@ export class Automaton {
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
       if (c < 128) s = ascii[(s << shift) | asciiCol[c]!]!;
-      else if (s === 0 || (wideBits[s]! & (1 << (c & 31))) === 0) s = rootNext[c]!;
+      // the root has no list and a zero filter, so it takes this branch without a test of its
+      // own (whether the automaton is at the root is a coin toss in Chinese text: a test of
+      // it here was mispredicted half the time)
+      else if ((wideBits[s]! & (1 << (c & 31))) === 0) s = rootNext[c]!;
       else {
         // the state's transitions, sorted by unit: scan them (most states have a handful)
         let k = wideStart[s]!;
