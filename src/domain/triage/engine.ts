@@ -10,7 +10,7 @@ import { findAgeMentions, stageFromProfile, summarise, type ChildProfile } from 
 import { DEFAULT_NUMBERS, bookAction, crisisAction, emergencyAction, poisonAction, selfCareAction, type EmergencyNumbers, type TriageAction } from './actions.js';
 import { readNumbers, type Reading, type ReadingKind } from './detectors.js';
 import { RULES, SIGNALS } from './rules/index.js';
-import { alternatives, GramSet, gramKey, literalPlan } from './gate.js';
+import { alternatives, GramSet, gramKeys, literalPlan } from './gate.js';
 import { Scope, type Mode } from './scope.js';
 import { detectLocale, normalise } from './text.js';
 import type { Locale, Range, Specialty, Subject, TriageLevel, TriageRule } from './types.js';
@@ -209,9 +209,9 @@ function offsets(lengths: number[]): Int32Array {
   for (let i = 0; i < lengths.length; i++) out[i + 1] = out[i]! + lengths[i]!;
   return out;
 }
-/** Flattened for one sequential pass: clause c's gram keys are CLAUSE_KEYS[CLAUSE_AT[c] … CLAUSE_AT[c + 1]). */
+/** Flattened for one sequential pass: clause c's literals have the key pairs CLAUSE_KEYS[2k], CLAUSE_KEYS[2k + 1] for k in CLAUSE_AT[c] … CLAUSE_AT[c + 1]. */
 const CLAUSE_AT = offsets(CLAUSES.map((lits) => lits.length));
-const CLAUSE_KEYS = Int32Array.from(CLAUSES.flatMap((lits) => lits.map(gramKey)));
+const CLAUSE_KEYS = Int32Array.from(CLAUSES.flatMap((lits) => lits.flatMap(gramKeys)));
 /** Branch b's clauses are BRANCH_LIST[BRANCH_AT[b] … BRANCH_AT[b + 1]). */
 const BRANCH_AT = offsets(BRANCH_CLAUSES.map((cs) => cs.length));
 const BRANCH_LIST = Int32Array.from(BRANCH_CLAUSES.flat());
@@ -237,7 +237,7 @@ function openAlts(text: string): void {
   for (let c = 0; c < clauseOk.length; c++) {
     let ok = 0;
     for (let k = CLAUSE_AT[c]!, end = CLAUSE_AT[c + 1]!; k < end; k++) {
-      if (GRAMS.has(CLAUSE_KEYS[k]!)) {
+      if (GRAMS.bit(CLAUSE_KEYS[2 * k]!) && GRAMS.bit(CLAUSE_KEYS[2 * k + 1]!)) {
         ok = 1;
         break;
       }

@@ -284,75 +284,84 @@ export function literalPlan(source: string): Plan | null {
 
 // ------------------------------------------------------------------ n-gram presence
 /**
- * Which character n-grams (1 to 3 characters) occur in a text, as a bit set indexed by a
- * hash of the n-gram. A literal can occur only if its key n-gram (one of its own n-grams,
- * see `gramKey`) has its bit set, so testing the key is a sound over-approximation of
- * "the literal occurs": a hash collision or an n-gram found elsewhere only lets a regex run
- * that would not have matched, never skips one that would. Unlike an automaton over
- * thousands of literals, the whole structure is a few kilobytes that stay in the cache.
+ * Which character n-grams (1 to 4 characters) occur in a text, as a bit set indexed by a
+ * hash of the n-gram. A literal can occur only if its n-grams do, so testing its keys (the
+ * literal itself up to 4 characters, else its first and last 4-grams; see `gramKeys`) is a
+ * sound over-approximation of "the literal occurs": a hash collision or n-grams found
+ * apart only let a regex run that would not have matched, never skip one that would.
+ * Unlike an automaton over thousands of literals, the whole structure is 16 KB that stays
+ * in the cache.
  */
 const GRAM_BITS = 17;
 const GRAM_SHIFT = 32 - GRAM_BITS;
+const K = 0x9e3779b1;
+const M = 0x85ebca6b;
+/** Per-length salts, so "ab" and the 1-gram with the same fold do not share a bit. */
+const SALT = [0, 0x68e31da4, 0xb5297a4d, 0x1b56c4e9, 0x7f4a7c15];
 
-function mix(h: number): number {
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  h = Math.imul(h ^ (h >>> 15), 0x846ca68b);
-  return (h ^ (h >>> 16)) >>> GRAM_SHIFT;
+/** Rolling fold of an n-gram's characters: r(c) = c + 1, r(x…c) = r(x…)·K + c. */
+const roll = (prev: number, c: number) => (Math.imul(prev, K) + c) | 0;
+const bitOf = (r: number, n: number) => Math.imul(r ^ SALT[n]!, M) >>> GRAM_SHIFT;
+
+function gramOf(s: string, from: number, n: number): number {
+  let r = s.charCodeAt(from) + 1;
+  for (let i = 1; i < n; i++) r = roll(r, s.charCodeAt(from + i));
+  return bitOf(r, n);
 }
-const gram1 = (a: number) => mix(a ^ 0x3c6ef372);
-const gram2 = (a: number, b: number) => mix(Math.imul(a, 0x9e3779b1) ^ b ^ 0x5bd1e995);
-const gram3 = (a: number, b: number, c: number) => mix(Math.imul(Math.imul(a, 0x9e3779b1) ^ b, 0x85ebca6b) ^ c);
 
-/** Characters so frequent that an n-gram made of them says little ("the", " an"). */
-const COMMON = new Set(' etaoinshrdlu\'.,的了是不一我有在'.split(''));
-
-/** The bit a literal's presence is tested by: its trigram (or the whole literal if shorter) with the fewest common characters. */
-export function gramKey(literal: string): number {
-  const c = (i: number) => literal.charCodeAt(i);
-  if (literal.length === 1) return gram1(c(0));
-  if (literal.length === 2) return gram2(c(0), c(1));
-  let best = 0;
-  let bestScore = Infinity;
-  for (let i = 0; i + 3 <= literal.length; i++) {
-    let score = 0;
-    for (let j = i; j < i + 3; j++) if (COMMON.has(literal[j]!)) score++;
-    if (score < bestScore) {
-      bestScore = score;
-      best = i;
-    }
+/** The two bits a literal's presence is tested by (the same bit twice for up to 4 characters). */
+export function gramKeys(literal: string): [number, number] {
+  if (literal.length <= 4) {
+    const k = gramOf(literal, 0, literal.length);
+    return [k, k];
   }
-  return gram3(c(best), c(best + 1), c(best + 2));
+  return [gramOf(literal, 0, 4), gramOf(literal, literal.length - 4, 4)];
 }
 
 export class GramSet {
   private readonly bits = new Int32Array(1 << (GRAM_BITS - 5));
 
-  /** Records every 1-, 2- and 3-gram of `text` (forgetting the previous text). */
+  /** Records every 1- to 4-gram of `text` (forgetting the previous text). */
   fill(text: string): void {
     const bits = this.bits;
     bits.fill(0);
-    let a = -1;
-    let b = -1;
+    // r1…r3: folds of the 1- to 3-grams ending at the previous character.
+    let r1 = 0;
+    let r2 = 0;
+    let r3 = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      let h = gram1(c);
+      let h = bitOf(c + 1, 1);
       bits[h >>> 5]! |= 1 << (h & 31);
-      if (b >= 0) {
-        h = gram2(b, c);
+      const n4 = roll(r3, c);
+      const n3 = roll(r2, c);
+      const n2 = roll(r1, c);
+      if (i >= 1) {
+        h = bitOf(n2, 2);
         bits[h >>> 5]! |= 1 << (h & 31);
-        if (a >= 0) {
-          h = gram3(a, b, c);
-          bits[h >>> 5]! |= 1 << (h & 31);
-        }
       }
-      a = b;
-      b = c;
+      if (i >= 2) {
+        h = bitOf(n3, 3);
+        bits[h >>> 5]! |= 1 << (h & 31);
+      }
+      if (i >= 3) {
+        h = bitOf(n4, 4);
+        bits[h >>> 5]! |= 1 << (h & 31);
+      }
+      r1 = c + 1;
+      r2 = n2;
+      r3 = n3;
     }
   }
 
-  /** Might a literal with this `gramKey` occur in the text? */
-  has(key: number): boolean {
-    return (this.bits[key >>> 5]! & (1 << (key & 31))) !== 0;
+  /** Might a literal with these `gramKeys` occur in the text? */
+  has(keys: readonly [number, number]): boolean {
+    return this.bit(keys[0]) && this.bit(keys[1]);
+  }
+
+  /** Is this bit set (one key of `gramKeys`)? */
+  bit(k: number): boolean {
+    return (this.bits[k >>> 5]! & (1 << (k & 31))) !== 0;
   }
 }
 

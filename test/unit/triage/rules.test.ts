@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RULES, SIGNALS, type TriageRule } from '../../../src/domain/triage/index.js';
-import { alternatives, GramSet, gramKey, literalPlan } from '../../../src/domain/triage/gate.js';
+import { alternatives, GramSet, gramKeys, literalPlan } from '../../../src/domain/triage/gate.js';
 
 const ALL: TriageRule[] = [...SIGNALS, ...RULES];
 const ids = new Set(ALL.map((r) => r.id));
@@ -102,8 +102,8 @@ describe('literal gate', () => {
     const text = '孩子高烧了，a seizure! fit';
     const grams = new GramSet();
     grams.fill(text);
-    for (let i = 0; i < text.length; i++) for (let j = i + 1; j <= Math.min(text.length, i + 8); j++) expect(grams.has(gramKey(text.slice(i, j))), text.slice(i, j)).toBe(true);
+    for (let i = 0; i < text.length; i++) for (let j = i + 1; j <= Math.min(text.length, i + 8); j++) expect(grams.has(gramKeys(text.slice(i, j))), text.slice(i, j)).toBe(true);
     grams.fill('nothing here');
-    expect(['seizure', '高烧', 'fit'].filter((w) => grams.has(gramKey(w)))).toEqual([]);
+    expect(['seizure', '高烧', 'fit'].filter((w) => grams.has(gramKeys(w)))).toEqual([]);
   });
 });
