@@ -32,6 +32,8 @@
 export class Automaton {
   readonly patternCount: number;
   readonly patternLength: Int32Array;
+  /** units below this take the ASCII table: 128, or 0 when the patterns are not mostly ASCII */
+  private readonly asciiLimit: number;
   /** column of each ASCII unit in the ASCII table; 0 for units that occur in no pattern */
   private readonly asciiCol: Uint8Array;
   private readonly asciiShift: number;
@@ -139,30 +141,37 @@ export class Automaton {
       dictN[ns] = dict[s] === 0 ? 0 : id[dict[s]!]!;
     }
 
-    // ASCII table over compressed columns.
+    // ASCII table over compressed columns, when ASCII is what the patterns are mostly made of
+    // (English). For a Chinese pack, where a few hundred of five thousand edges are ASCII, the
+    // table would be 650 KB of rows nearly all equal to the root's: ASCII takes the same way as
+    // any other unit there (asciiLimit 0), which is no slower and leaves the cache alone.
+    let asciiEdges = 0;
+    for (const m of children) for (const c of m.keys()) if (c < 128) asciiEdges++;
+    const dense = asciiEdges * 2 >= size - 1;
+    const asciiLimit = dense ? 128 : 0;
     const asciiCol = new Uint8Array(128);
     const asciiUnits: number[] = [];
-    for (const m of children) for (const c of m.keys()) if (c < 128 && asciiCol[c] === 0) asciiCol[c] = asciiUnits.push(c);
+    if (dense) for (const m of children) for (const c of m.keys()) if (c < 128 && asciiCol[c] === 0) asciiCol[c] = asciiUnits.push(c);
     let asciiShift = 0;
     while (1 << asciiShift < asciiUnits.length + 1) asciiShift++;
-    const ascii = new Uint16Array(size << asciiShift);
+    const ascii = new Uint16Array(dense ? size << asciiShift : 1);
     const rootNext = new Uint16Array(65536);
     for (const [c, t] of children[0]!) rootNext[c] = id[t]!;
-    // Non-ASCII transitions of each state that do not fall back to the root: its own edges,
-    // then its failure state's list minus the units it has an edge for (trie ids).
+    // Transitions of each state on units past asciiLimit that do not fall back to the root:
+    // its own edges, then its failure state's list minus the units it has an edge for (trie ids).
     const wide: (number[] | undefined)[] = new Array<number[] | undefined>(size);
     let wideCount = 0;
     for (let k = 0; k < size; k++) {
       const s = order[k]!;
-      const row = id[s]! << asciiShift;
-      const frow = id[fail[s]!]! << asciiShift;
+      const row = dense ? id[s]! << asciiShift : 0;
+      const frow = dense ? id[fail[s]!]! << asciiShift : 0;
       for (let j = 0; j < asciiUnits.length; j++) {
         const t = children[s]!.get(asciiUnits[j]!);
         ascii[row + j + 1] = t !== undefined ? id[t]! : s === 0 ? 0 : ascii[frow + j + 1]!;
       }
       if (s === 0) continue;
       let list: number[] | undefined;
-      for (const [c, t] of children[s]!) if (c >= 128) (list ??= []).push(c, t);
+      for (const [c, t] of children[s]!) if (c >= asciiLimit) (list ??= []).push(c, t);
       const inherited = fail[s] === 0 ? undefined : wide[fail[s]!];
       if (inherited) {
         for (let j = 0; j < inherited.length; j += 2) if (!children[s]!.has(inherited[j]!)) (list ??= []).push(inherited[j]!, inherited[j + 1]!);
@@ -192,6 +201,7 @@ export class Automaton {
     wideStart[size] = w;
     this.wideStart = wideStart;
     this.wideEdge = wideEdge;
+    this.asciiLimit = asciiLimit;
     this.asciiCol = asciiCol;
     this.asciiShift = asciiShift;
     this.ascii = ascii;
@@ -218,6 +228,7 @@ export class Automaton {
    * length), ordered by end. The buffer is reused: valid until the next call on this automaton.
    */
   collect(text: string): number {
+    const asciiLimit = this.asciiLimit;
     const ascii = this.ascii;
     const asciiCol = this.asciiCol;
     const shift = this.asciiShift;
@@ -235,7 +246,7 @@ export class Automaton {
     const n = text.length;
     for (let i = 0; i < n; i++) {
       const c = text.charCodeAt(i);
-      if (c < 128) s = ascii[(s << shift) | asciiCol[c]!]!;
+      if (c < asciiLimit) s = ascii[(s << shift) | asciiCol[c]!]!;
       // the root has no list and a zero filter, so it takes this branch without a test of its
       // own (whether the automaton is at the root is a coin toss in Chinese text: a test of
       // it here was mispredicted half the time)
