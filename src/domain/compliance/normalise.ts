@@ -445,7 +445,23 @@ export function normaliseShared(text: string): Normalised {
           if (c0 === 0x0d) break;
           x0 = ASCII_FOLD[c0]!;
           k0 = ASCII_CLS[x0]!;
-          if (k0 === C_SOFT || k0 === C_SPACE) break;
+          if (k0 === C_SOFT || k0 === C_SPACE) {
+            // One space before a letter, or before a digit after anything but Han or a letter,
+            // stays as it is: the run handling below would decide the same (it only drops a
+            // run between Han and digits, or between NO/TOP and a digit), so English prose does
+            // not leave this loop at every word. A letter after a one-letter word is noted for
+            // joinSpelledLetters, as the run handling does.
+            if (c0 !== 0x20 || i + 1 >= len) break;
+            const d = text.charCodeAt(i + 1);
+            const dk = d < 0x80 ? ASCII_CLS[ASCII_FOLD[d]!]! : -1;
+            const pc = n > 0 ? cls[n - 1]! : C_HARD;
+            if (dk === C_LETTER) {
+              if (pc === C_LETTER && (n < 2 || (cls[n - 2] !== C_LETTER && cls[n - 2] !== C_DIGIT))) {
+                pairs[pairCount++] = n - 1;
+                spelled = true;
+              }
+            } else if (!(dk === C_DIGIT && pc !== C_HAN && pc !== C_LETTER)) break;
+          }
         } else if (c0 >= 0x3400 && c0 <= 0x9fff) {
           x0 = table[c0]!;
           k0 = C_HAN;
