@@ -654,6 +654,7 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
   const raw: Hit[][] = new Array<Hit[]>(pack.groupCount);
   const n = t.length;
   const { len, first, bounded, group, wb, spec, brk } = pack.patterns;
+  const unsorted = new Uint8Array(pack.groupCount);
   const m = pack.automaton.collect(t);
   const found = pack.automaton.hits();
   if (clauseScratch.length < n + 1) {
@@ -694,7 +695,22 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
     const touching = bounded[pid] === 0 ? 0 : (s > 0 && isAlnum(t.charCodeAt(s - 1)) ? 1 : 0) | (end < n && isAlnum(t.charCodeAt(end)) ? 2 : 0);
     for (let q = first[pid]!, last = first[pid + 1]!; q < last; q++) {
       if ((wb[q]! & touching) !== 0) continue;
-      (raw[group[q]!] ??= []).push({ s, e: end, spec: spec[q]! });
+      // keep each group ordered by start (longer first at the same start) as hits arrive:
+      // they come by end, so a hit moves back only past the shorter ones it contains; one
+      // that would move further (walls of nested terms) marks the group for a sort instead
+      const g = group[q]!;
+      const list = (raw[g] ??= []);
+      let j = list.length;
+      const stop = j - 8;
+      while (j > 0 && (list[j - 1]!.s > s || (list[j - 1]!.s === s && list[j - 1]!.e < end))) {
+        if (--j === stop) break;
+      }
+      const h: Hit = { s, e: end, spec: spec[q]! };
+      if (j === stop && j > 0 && (list[j - 1]!.s > s || (list[j - 1]!.s === s && list[j - 1]!.e < end))) {
+        list.push(h);
+        unsorted[g] = 1;
+      } else if (j === list.length) list.push(h);
+      else list.splice(j, 0, h);
     }
   }
   // Allow-list words: ordinary longer words that contain a trigger. 食品级硅胶 only
@@ -713,7 +729,7 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] 
       raw[g] = EMPTY;
       continue;
     }
-    if (list.length > 1 && !sortedByStart(list)) list.sort(byStart);
+    if (unsorted[g] === 1) list.sort(byStart);
     const suppressible = pack.suppressible[g] === 1;
     let kept: Hit[] | undefined;
     let lastEnd = -1;
@@ -746,11 +762,7 @@ const isDigitUnit = (c: number) => c >= 0x30 && c <= 0x39;
 const EMPTY: Hit[] = [];
 const byFinding = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
 const byStart = (a: Hit, b: Hit) => a.s - b.s || b.e - a.e;
-/** the automaton reports by end; most groups come out already ordered by start */
-function sortedByStart(list: Hit[]): boolean {
-  for (let i = 1; i < list.length; i++) if (byStart(list[i - 1]!, list[i]!) > 0) return false;
-  return true;
-}
+
 
 
 
