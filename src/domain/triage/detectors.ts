@@ -5,6 +5,7 @@
  * Every pattern is bounded, so each detector is one linear pass.
  */
 import { EN_NUM, ZH_NUM, parseNumber } from '../stage/index.js';
+import { RegexGate, type GramSet } from './gate.js';
 
 export type ReadingKind = 'temp' | 'breath' | 'bp' | 'noUrineHours' | 'feverDays' | 'duration' | 'vomits' | 'stools';
 
@@ -41,7 +42,17 @@ function toCelsius(v: number, unit: string, ctx: string): number | undefined {
   return Math.round(c * 10) / 10;
 }
 
-function temps(t: string, out: Reading[]): void {
+/** Literal gates of the detector regexes (gate.ts), made on first use. */
+const GATES = new Map<RegExp, RegexGate>();
+/** Can `re` match in `t`? Always true without the text's n-grams. */
+function can(re: RegExp, grams: GramSet | undefined): boolean {
+  if (grams === undefined) return true;
+  let gate = GATES.get(re);
+  if (gate === undefined) GATES.set(re, (gate = new RegexGate(re)));
+  return gate.maybe(grams);
+}
+
+function temps(t: string, out: Reading[], grams: GramSet | undefined): void {
   const seen = new Set<number>();
   const push = (numAt: number, raw: string, unit: string, tenth: string | undefined, ctx: string, end: number) => {
     if (seen.has(numAt)) return;
@@ -54,15 +65,21 @@ function temps(t: string, out: Reading[]): void {
     out.push({ kind: 'temp', value: c, start: numAt, end });
   };
   TEMP_WITH_CTX.lastIndex = 0;
-  for (let m = TEMP_WITH_CTX.exec(t); m !== null; m = TEMP_WITH_CTX.exec(t)) {
-    push(m.indices![2]![0], m[2]!, m[3] ?? '', m[4], m[1]!, m.index + m[0].length);
+  if (can(TEMP_WITH_CTX, grams)) {
+    for (let m = TEMP_WITH_CTX.exec(t); m !== null; m = TEMP_WITH_CTX.exec(t)) {
+      push(m.indices![2]![0], m[2]!, m[3] ?? '', m[4], m[1]!, m.index + m[0].length);
+    }
   }
   TEMP_WITH_UNIT.lastIndex = 0;
-  for (let m = TEMP_WITH_UNIT.exec(t); m !== null; m = TEMP_WITH_UNIT.exec(t)) {
-    push(m.index, m[1]!, m[2]!, m[3], t.slice(Math.max(0, m.index - 4), m.index), m.index + m[0].length);
+  if (can(TEMP_WITH_UNIT, grams)) {
+    for (let m = TEMP_WITH_UNIT.exec(t); m !== null; m = TEMP_WITH_UNIT.exec(t)) {
+      push(m.index, m[1]!, m[2]!, m[3], t.slice(Math.max(0, m.index - 4), m.index), m.index + m[0].length);
+    }
   }
   TEMP_BARE.lastIndex = 0;
-  for (let m = TEMP_BARE.exec(t); m !== null; m = TEMP_BARE.exec(t)) push(m.index, m[0], '', undefined, '', m.index + m[0].length);
+  if (can(TEMP_BARE, grams)) {
+    for (let m = TEMP_BARE.exec(t); m !== null; m = TEMP_BARE.exec(t)) push(m.index, m[0], '', undefined, '', m.index + m[0].length);
+  }
 }
 
 const BREATH_CTX = /呼吸|喘|气|breath|respirat/;
@@ -126,9 +143,10 @@ function count(s: string): number | undefined {
   return parseNumber(w);
 }
 
-function scan(res: RegExp[], t: string, kind: ReadingKind, out: Reading[], value: (m: RegExpExecArray) => number | undefined): void {
+function scan(res: RegExp[], t: string, grams: GramSet | undefined, kind: ReadingKind, out: Reading[], value: (m: RegExpExecArray) => number | undefined): void {
   for (const re of res) {
     re.lastIndex = 0;
+    if (!can(re, grams)) continue;
     for (let m = re.exec(t); m !== null; m = re.exec(t)) {
       if (m[0].length === 0) {
         re.lastIndex++;
@@ -140,37 +158,40 @@ function scan(res: RegExp[], t: string, kind: ReadingKind, out: Reading[], value
   }
 }
 
-/** All readings in normalised text, in no particular order. */
-export function readNumbers(t: string): Reading[] {
+/**
+ * All readings in normalised text, in no particular order. `grams`, when given, must hold
+ * the n-grams of `t` (gate.ts): detectors whose literals cannot be in the text are skipped.
+ */
+export function readNumbers(t: string, grams?: GramSet): Reading[] {
   const out: Reading[] = [];
-  temps(t, out);
+  temps(t, out, grams);
   if (BREATH_CTX.test(t)) {
-    scan(BREATH, t, 'breath', out, (m) => {
+    scan(BREATH, t, grams, 'breath', out, (m) => {
       const v = Number(m[1]);
       return v >= 10 && v <= 150 ? v : undefined;
     });
   }
   BP.lastIndex = 0;
-  for (let m = BP.exec(t); m !== null; m = BP.exec(t)) {
+  for (let m = can(BP, grams) ? BP.exec(t) : null; m !== null; m = BP.exec(t)) {
     const s = Number(m[1]);
     const d = Number(m[2]);
     if (s >= 60 && s <= 260 && d >= 30 && d <= 180) out.push({ kind: 'bp', value: s, value2: d, start: m.index, end: m.index + m[0].length });
   }
-  scan(NO_URINE, t, 'noUrineHours', out, (m) => parseNumber(m[1]!));
-  scan(FEVER_DAYS, t, 'feverDays', out, (m) => {
+  scan(NO_URINE, t, grams, 'noUrineHours', out, (m) => parseNumber(m[1]!));
+  scan(FEVER_DAYS, t, grams, 'feverDays', out, (m) => {
     const n = parseNumber(m[1]!);
     return n === undefined ? undefined : n * unitDays(m[2]!);
   });
-  scan(DURATION_ZH, t, 'duration', out, (m) => {
+  scan(DURATION_ZH, t, grams, 'duration', out, (m) => {
     const n = m[1] === '半' ? 0.5 : parseNumber(m[1]!);
     return n === undefined ? undefined : (n + (m[3] === '半' ? 0.5 : 0)) * unitDays(m[4]!);
   });
-  scan(DURATION_EN, t, 'duration', out, (m) => {
+  scan(DURATION_EN, t, grams, 'duration', out, (m) => {
     const n = parseNumber(m[1]!);
     return n === undefined ? undefined : n * unitDays(m[2]!);
   });
-  scan([DURATION_VAGUE], t, 'duration', out, (m) => ((m[1] ?? m[2]) === 'weeks' ? 14 : 60));
-  scan(VOMITS, t, 'vomits', out, (m) => count(m[1]!));
-  scan(STOOLS, t, 'stools', out, (m) => count(m[1]!));
+  scan([DURATION_VAGUE], t, grams, 'duration', out, (m) => ((m[1] ?? m[2]) === 'weeks' ? 14 : 60));
+  scan(VOMITS, t, grams, 'vomits', out, (m) => count(m[1]!));
+  scan(STOOLS, t, grams, 'stools', out, (m) => count(m[1]!));
   return out;
 }

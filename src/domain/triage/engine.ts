@@ -226,14 +226,13 @@ const clauseOk = new Uint8Array(CLAUSES.length);
 const altOpen = new Uint32Array(ALTS.length);
 let stamp = 0;
 
-/** Marks the alternatives whose literal gate is open for `text`. */
-function openAlts(text: string): void {
+/** Marks the alternatives whose literal gate is open for the text GRAMS was filled with. */
+function openAlts(): void {
   if (stamp === 0xffffffff) {
     stamp = 0;
     altOpen.fill(0);
   }
   const st = ++stamp;
-  GRAMS.fill(text);
   for (let c = 0; c < clauseOk.length; c++) {
     let ok = 0;
     for (let k = CLAUSE_AT[c]!, end = CLAUSE_AT[c + 1]!; k < end; k++) {
@@ -498,9 +497,12 @@ function scanAlts(t: Compiled, p: Pattern, text: string, scope: Scope, ranks: Ui
   }
 }
 
-/** Writes each rule's best rank to `ranks` and returns the readings (see `gather`). */
+/**
+ * Writes each rule's best rank to `ranks` and returns the readings (see `gather`). With
+ * `gated`, GRAMS must hold the n-grams of `text`.
+ */
 function collect(text: string, scope: Scope, gated: boolean, ranks: Uint8Array): Evidence['readings'] {
-  if (gated) openAlts(text);
+  if (gated) openAlts();
   ranks.fill(NONE);
   for (const t of TABLE) {
     if (t.zh) {
@@ -513,7 +515,7 @@ function collect(text: string, scope: Scope, gated: boolean, ranks: Uint8Array):
     }
   }
   const readings: Evidence['readings'] = [];
-  for (const r of readNumbers(text)) {
+  for (const r of readNumbers(text, gated ? GRAMS : undefined)) {
     if (scope.negated(r.start, r.end)) continue;
     readings.push({ ...r, mode: scope.mode(r.start, r.end) });
   }
@@ -523,6 +525,7 @@ function collect(text: string, scope: Scope, gated: boolean, ranks: Uint8Array):
 /** `gated: false` runs each rule's whole regex (used by the test that checks the gate and the split scan change nothing). */
 export function gather(text: string, scope: Scope, gated = true): Evidence {
   const ranks = new Uint8Array(TABLE.length);
+  if (gated) GRAMS.fill(text);
   const readings = collect(text, scope, gated, ranks);
   const matches = new Map<string, Mode>();
   for (const t of TABLE) if (ranks[t.index]! < NONE) matches.set(t.rule.id, MODES[ranks[t.index]!]!);
@@ -581,7 +584,9 @@ export function triage(input: TriageInput, opts?: { numbers?: EmergencyNumbers }
   const locale: Locale = input?.locale === 'en' || input?.locale === 'zh-CN' ? input.locale : detectLocale(message);
   const numbers = opts?.numbers ?? DEFAULT_NUMBERS[locale];
   const text = normalise(message);
-  const scope = new Scope(text);
+  // One pass records the text's n-grams; the scope's cues and the rules are gated on them.
+  GRAMS.fill(text);
+  const scope = new Scope(text, GRAMS);
   const c = readContext(text, input?.child, input?.today);
   const ranks = RANKS;
   const readings = collect(text, scope, true, ranks);

@@ -396,3 +396,56 @@ export function alternatives(source: string): string[] {
   out.push(source.slice(start));
   return out;
 }
+
+// ------------------------------------------------------------------ one regex
+/**
+ * The literal gate of one regex (cues, detectors): can it match anywhere in a text whose
+ * n-grams are recorded? True unless no top-level alternative's literals can all be there.
+ */
+export class RegexGate {
+  /** Per alternative, per branch, per clause: the literals' key pairs, flattened. Null: always true. */
+  private readonly plans: Int32Array[][][] | null;
+
+  constructor(re: RegExp) {
+    const plans: Int32Array[][][] = [];
+    // Literals are read as written: a case-insensitive or unicode regex is not analysed.
+    const sources = /[iuv]/.test(re.flags) ? [] : alternatives(re.source);
+    if (sources.length === 0) {
+      this.plans = null;
+      return;
+    }
+    for (const alt of sources) {
+      const plan = literalPlan(alt);
+      if (plan === null) {
+        this.plans = null;
+        return;
+      }
+      plans.push(plan.map((branch) => branch.map((lits) => Int32Array.from(lits.flatMap(gramKeys)))));
+    }
+    this.plans = plans;
+  }
+
+  maybe(grams: GramSet): boolean {
+    if (this.plans === null) return true;
+    for (const plan of this.plans) {
+      for (const branch of plan) {
+        let all = true;
+        for (const keys of branch) {
+          let any = false;
+          for (let k = 0; k < keys.length; k += 2) {
+            if (grams.bit(keys[k]!) && grams.bit(keys[k + 1]!)) {
+              any = true;
+              break;
+            }
+          }
+          if (!any) {
+            all = false;
+            break;
+          }
+        }
+        if (all) return true;
+      }
+    }
+    return false;
+  }
+}

@@ -8,9 +8,12 @@
  * per message and looked up by binary search, and every window is bounded, so the cost
  * stays linear even for a 100 KB message with no punctuation.
  */
+import { RegexGate, type GramSet } from './gate.js';
+
 export type Mode = 'present' | 'history' | 'topic';
 
-const CLAUSE_BREAK = /[。，,;；!！?？\n:：…]|\.(?=\s|$)|但是|可是|不过|然而|\s(?:but|however|though|although|except|whereas)\b/g;
+/** Clause breaks, as a regex: the reference `clauseBounds` is tested against. */
+export const CLAUSE_BREAK = /[。，,;；!！?？\n:：…]|\.(?=\s|$)|但是|可是|不过|然而|\s(?:but|however|though|although|except|whereas)\b/g;
 
 /** Questions about a topic rather than a symptom (the cue must sit in the match's clause). */
 const TOPIC_CUE = new RegExp(
@@ -56,8 +59,10 @@ const ZH_NEG_COORD = /(?:没有|没|不|无|未)[^，。、]{1,6}(?:和|或者?|
 const EN_NEG = /\b(?:no|not|never|without|none|nor|neither|denies|isn't|aren't|wasn't|weren't|hasn't|haven't|hadn't|doesn't|don't|didn't|won't|absence of|free of|negative for)\b(?!\s(?:sure|certain|know|knowing|think|clear|able to tell))/g;
 const EN_RESET = /\b(?:and|but|now|then|just|although|though|however|yet|so|because|since|until|while|also)\b/g;
 
-function positions(re: RegExp, text: string): number[] {
+/** Start positions of the matches of `re` in `text`; none when the literal gate rules the regex out. */
+function positions(re: RegExp, gate: RegexGate, text: string, grams: GramSet | undefined): number[] {
   const out: number[] = [];
+  if (grams && !gate.maybe(grams)) return out;
   re.lastIndex = 0;
   for (let m = re.exec(text); m !== null; m = re.exec(text)) {
     out.push(m.index);
@@ -78,8 +83,8 @@ function anyIn(sorted: number[], from: number, to: number): boolean {
   return lo < sorted.length && sorted[lo]! < to;
 }
 
-/** Largest boundary ≤ i (as a start) and smallest boundary > i (as an end). */
-function span(bounds: number[], i: number, n: number): [number, number] {
+/** Index of the first boundary > i. The clause around i is [bounds[k - 1] or 0, bounds[k] or n). */
+function after(bounds: number[], i: number): number {
   let lo = 0;
   let hi = bounds.length;
   while (lo < hi) {
@@ -87,8 +92,72 @@ function span(bounds: number[], i: number, n: number): [number, number] {
     if (bounds[mid]! <= i) lo = mid + 1;
     else hi = mid;
   }
-  return [lo > 0 ? bounds[lo - 1]! : 0, lo < bounds.length ? bounds[lo]! : n];
+  return lo;
 }
+
+/** JavaScript's \s. */
+function isSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
+}
+/** JavaScript's \w (without the u flag). */
+const isWordChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+/** Punctuation that ends a clause: 。，,;；!！?？\n:：… */
+function isBreak(c: number): boolean {
+  if (c < 0x80) return c === 0x2c || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x0a || c === 0x3a;
+  return c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 0xff01 || c === 0xff1f || c === 0xff1a || c === 0x2026;
+}
+/** 但是 可是 不过 然而: the second character after the first, or 0. */
+function zhConjunctionEnd(c: number): number {
+  return c === 0x4f46 || c === 0x53ef ? 0x662f : c === 0x4e0d ? 0x8fc7 : c === 0x7136 ? 0x800c : 0;
+}
+const EN_CONJUNCTIONS = ['but', 'however', 'though', 'although', 'except', 'whereas'];
+/** First letters of EN_CONJUNCTIONS (b h t a e w): each starts just one of them. */
+const EN_FIRST = new Set(EN_CONJUNCTIONS.map((w) => w.charCodeAt(0)));
+
+/**
+ * Clause boundaries: what a global scan with CLAUSE_BREAK gives (punctuation ends a clause,
+ * so the boundary is after it; a conjunction starts the next one, so it is before it), as
+ * one pass over the character codes with no match objects.
+ */
+export function clauseBounds(text: string): number[] {
+  const out: number[] = [];
+  const n = text.length;
+  for (let p = 0; p < n; p++) {
+    const c = text.charCodeAt(p);
+    if (isBreak(c) || (c === 0x2e && (p + 1 === n || isSpace(text.charCodeAt(p + 1))))) {
+      out.push(p + 1);
+      continue;
+    }
+    if (c >= 0x4e00 && c <= 0x9fff) {
+      const second = zhConjunctionEnd(c);
+      if (second !== 0 && p + 1 < n && text.charCodeAt(p + 1) === second) {
+        out.push(p);
+        p++;
+      }
+      continue;
+    }
+    if (p + 1 < n && isSpace(c) && EN_FIRST.has(text.charCodeAt(p + 1))) {
+      const w = text.charCodeAt(p + 1);
+      const en = EN_CONJUNCTIONS.find((x) => x.charCodeAt(0) === w)!;
+      if (!text.startsWith(en, p + 1)) continue;
+      const e = p + 1 + en.length;
+      if (e < n && isWordChar(text.charCodeAt(e))) continue;
+      out.push(p);
+      p = e - 1;
+    }
+  }
+  return out;
+}
+
+const GATES = new Map<RegExp, RegexGate>(
+  [TOPIC_CUE, CONDITIONAL_CUE, FRAME_CUE, PRESENT_STRONG, PRESENT_WEAK, HISTORY_BEFORE, HISTORY_AFTER].map((re) => [re, new RegexGate(re)]),
+);
+const CJK = (c: number) => c >= 0x3400 && c <= 0x9fff;
+const LATIN_LOWER = (c: number) => c >= 97 && c <= 122;
+/** 没 不 无 未 非: every Chinese negation cue has one. */
+const ZH_NEG_CHARS = new Set([...'没不无未非'].map((ch) => ch.charCodeAt(0)));
 
 /** How far cues may be from a match, in characters: keeps lookups bounded. */
 const WINDOW = 120;
@@ -96,53 +165,82 @@ const WINDOW = 120;
 export class Scope {
   private readonly n: number;
   private readonly clauses: number[];
-  private readonly topic: number[];
-  private readonly conditional: number[];
-  private readonly strong: number[];
-  private readonly weak: number[];
-  private readonly histBefore: number[];
-  private readonly histAfter: number[];
+  // Cue positions, found on first use (most messages need only some of them).
+  private topicAt?: number[];
+  private conditionalAt?: number[];
+  private strongAt?: number[];
+  private weakAt?: number[];
+  private histBeforeAt?: number[];
+  private histAfterAt?: number[];
   /** Positions of whole-message frames ("just want to be prepared"). */
-  private readonly frame: number[];
+  private frameAt?: number[];
 
-  constructor(private readonly text: string) {
+  /**
+   * `grams`, when given, must hold the n-grams of `text` (gate.ts) for as long as the scope
+   * is used (cues are looked up on first use); cue regexes whose literals cannot be in the
+   * text are then not run.
+   */
+  constructor(
+    private readonly text: string,
+    private readonly grams?: GramSet,
+  ) {
     this.n = text.length;
     // A boundary is the index just after the break, so a clause is [start, end).
-    this.clauses = [];
-    CLAUSE_BREAK.lastIndex = 0;
-    for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) {
-      // Conjunctions start the next clause; punctuation ends the current one.
-      const isWord = /[a-z但可不然]/.test(m[0].trim()[0] ?? '');
-      this.clauses.push(isWord ? m.index : m.index + m[0].length);
-    }
-    this.topic = positions(TOPIC_CUE, text);
-    this.conditional = positions(CONDITIONAL_CUE, text);
-    this.strong = positions(PRESENT_STRONG, text);
-    this.weak = positions(PRESENT_WEAK, text);
-    this.histBefore = positions(HISTORY_BEFORE, text);
-    this.histAfter = positions(HISTORY_AFTER, text);
-    this.frame = positions(FRAME_CUE, text);
+    this.clauses = clauseBounds(text);
+  }
+
+  private cue(re: RegExp): number[] {
+    return positions(re, GATES.get(re)!, this.text, this.grams);
+  }
+  private get topic(): number[] {
+    return (this.topicAt ??= this.cue(TOPIC_CUE));
+  }
+  private get conditional(): number[] {
+    return (this.conditionalAt ??= this.cue(CONDITIONAL_CUE));
+  }
+  private get strong(): number[] {
+    return (this.strongAt ??= this.cue(PRESENT_STRONG));
+  }
+  private get weak(): number[] {
+    return (this.weakAt ??= this.cue(PRESENT_WEAK));
+  }
+  private get histBefore(): number[] {
+    return (this.histBeforeAt ??= this.cue(HISTORY_BEFORE));
+  }
+  private get histAfter(): number[] {
+    return (this.histAfterAt ??= this.cue(HISTORY_AFTER));
+  }
+  private get frame(): number[] {
+    return (this.frameAt ??= this.cue(FRAME_CUE));
   }
 
   /** Is the match at [start, end) negated within its clause? */
   negated(start: number, end: number): boolean {
-    const [cs] = span(this.clauses, start, this.n);
+    const k = after(this.clauses, start);
+    const cs = k > 0 ? this.clauses[k - 1]! : 0;
     const from = Math.max(cs, start - 40);
-    const before = this.text.slice(from, start);
-    const own = this.text.slice(start, Math.min(end, start + 4));
+    const t = this.text;
     // A zh cue directly before the symptom: "没有发烧", "不是抽搐", "没有发烧和抽搐".
-    if (/[\u3400-\u9fff]/.test(own) || /[\u3400-\u9fff]$/.test(before)) {
-      const tail = before.slice(-10);
-      if (ZH_NEG.test(tail) || ZH_NEG_COORD.test(tail)) return true;
-      if (!/[a-z]/.test(before.slice(-12))) return false;
+    let cjk = start > from && CJK(t.charCodeAt(start - 1));
+    for (let i = start, e = Math.min(end, start + 4); !cjk && i < e; i++) cjk = CJK(t.charCodeAt(i));
+    if (cjk) {
+      const tailFrom = Math.max(from, start - 10);
+      let neg = false;
+      for (let i = tailFrom; !neg && i < start; i++) neg = ZH_NEG_CHARS.has(t.charCodeAt(i));
+      if (neg) {
+        const tail = t.slice(tailFrom, start);
+        if (ZH_NEG.test(tail) || ZH_NEG_COORD.test(tail)) return true;
+      }
+      let latin = false;
+      for (let i = Math.max(from, start - 12); !latin && i < start; i++) latin = LATIN_LOWER(t.charCodeAt(i));
+      if (!latin) return false;
     }
     // English: a negation among the last few words with no "and/but/now" after it.
-    const words = before.slice(-48);
+    const words = t.slice(from, start);
     let lastNeg = -1;
     EN_NEG.lastIndex = 0;
     for (let m = EN_NEG.exec(words); m !== null; m = EN_NEG.exec(words)) lastNeg = m.index + m[0].length;
     if (lastNeg < 0) return false;
-    EN_RESET.lastIndex = lastNeg;
     const rest = words.slice(lastNeg);
     EN_RESET.lastIndex = 0;
     return !EN_RESET.test(rest);
@@ -155,7 +253,9 @@ export class Scope {
    * or harm) conditionals and frames do not count: "如果我死了就好了" is a statement.
    */
   mode(start: number, end: number, selfReport = false): Mode {
-    const [cs, ce] = span(this.clauses, start, this.n);
+    const k = after(this.clauses, start);
+    const cs = k > 0 ? this.clauses[k - 1]! : 0;
+    const ce = k < this.clauses.length ? this.clauses[k]! : this.n;
     const c0 = Math.max(cs, start - WINDOW);
     const c1 = Math.min(ce, end + WINDOW);
     const strong = anyIn(this.strong, c0, c1);

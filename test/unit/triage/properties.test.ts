@@ -5,8 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { moreUrgent, triage, type TriageLevel } from '../../../src/domain/triage/index.js';
 import { gather } from '../../../src/domain/triage/engine.js';
-import { Scope } from '../../../src/domain/triage/scope.js';
+import { CLAUSE_BREAK, clauseBounds, Scope } from '../../../src/domain/triage/scope.js';
 import { normalise } from '../../../src/domain/triage/text.js';
+import { GramSet } from '../../../src/domain/triage/gate.js';
 
 const vignettes = readFileSync(fileURLToPath(new URL('../../../evals/triage/vignettes.jsonl', import.meta.url)), 'utf8')
   .split('\n')
@@ -85,26 +86,64 @@ describe('triage properties', () => {
     );
   });
 
-  it('the literal gate and the split scan of alternatives never change what the rules see', () => {
+  it('the literal gate and the split scan of alternatives never change what the rules and detectors see', () => {
+    const seen = (e: ReturnType<typeof gather>) => [[...e.matches].sort(), e.readings];
     fc.assert(
       fc.property(anyText, (message) => {
         const t = normalise(message);
         const s = new Scope(t);
-        expect([...gather(t, s, true).matches].sort()).toEqual([...gather(t, s, false).matches].sort());
+        expect(seen(gather(t, s, true))).toEqual(seen(gather(t, s, false)));
       }),
       { numRuns: 300 },
     );
     for (const v of vignettes) {
       const t = normalise(v.message);
       const s = new Scope(t);
-      expect([...gather(t, s, true).matches].sort(), v.message).toEqual([...gather(t, s, false).matches].sort());
+      expect(seen(gather(t, s, true)), v.message).toEqual(seen(gather(t, s, false)));
     }
     // Long messages, where several alternatives of a rule match and their matches interleave.
     for (let i = 0; i < vignettes.length; i += 7) {
       const t = normalise(vignettes.slice(i, i + 12).map((v) => v.message).join(i % 2 ? ' ' : ''));
       const s = new Scope(t);
-      expect([...gather(t, s, true).matches].sort(), t).toEqual([...gather(t, s, false).matches].sort());
+      expect(seen(gather(t, s, true)), t).toEqual(seen(gather(t, s, false)));
     }
+  });
+
+  it('finds the clause boundaries a global scan with CLAUSE_BREAK finds', () => {
+    const reference = (text: string) => {
+      const out: number[] = [];
+      CLAUSE_BREAK.lastIndex = 0;
+      // Conjunctions start the next clause; punctuation ends the current one.
+      for (let m = CLAUSE_BREAK.exec(text); m !== null; m = CLAUSE_BREAK.exec(text)) out.push(/[a-z但可不然]/.test(m[0].trim()[0] ?? '') ? m.index : m.index + m[0].length);
+      return out;
+    };
+    const breaks = fc.constantFrom('。', '，', ',', '.', '. ', '.x', ' but ', ' butter', '\tbut.', ' however', 'though', ' although_', '但是', '可是', '不过', '然而', '不', '\n', '…', ':', '：', '\u3000but ', '\u00a0except!');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(breaks, fc.string({ maxLength: 6 }), fc.constantFrom(...vignettes.slice(0, 40).map((v) => v.message))), { maxLength: 12 }), (parts) => {
+        const text = parts.join('');
+        expect(clauseBounds(text)).toEqual(reference(text));
+      }),
+      { numRuns: 500 },
+    );
+    for (const v of vignettes) expect(clauseBounds(normalise(v.message))).toEqual(reference(normalise(v.message)));
+  });
+
+  it('a scope gated on the text\'s n-grams reads every span as the ungated one does', () => {
+    const grams = new GramSet();
+    fc.assert(
+      fc.property(anyText, fc.array(fc.tuple(fc.nat(), fc.nat({ max: 8 }), fc.boolean()), { maxLength: 20 }), (message, spans) => {
+        const t = normalise(message);
+        grams.fill(t);
+        const gated = new Scope(t, grams);
+        const plain = new Scope(t);
+        for (const [at, len, self] of spans) {
+          const start = t.length === 0 ? 0 : at % t.length;
+          const end = Math.min(t.length, start + 1 + len);
+          expect([gated.negated(start, end), gated.mode(start, end, self)]).toEqual([plain.negated(start, end), plain.mode(start, end, self)]);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('is deterministic', () => {
