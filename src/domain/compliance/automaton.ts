@@ -287,8 +287,98 @@ export class Automaton {
     return m;
   }
 
+  /**
+   * collect() over the text as a gate maps it (lower case, for the normaliser's fast path),
+   * with the gate's DFA stepped on the same pass; -1, and no hits, as soon as the gate rejects
+   * the text (or if it may not end where it does). Two short dependency chains in one loop
+   * overlap where two passes would add up: about a fifth off English copy.
+   */
+  collectGated(text: string, gate: ScanGate): number {
+    const asciiLimit = this.asciiLimit;
+    const ascii = this.ascii;
+    const asciiCol = this.asciiCol;
+    const shift = this.asciiShift;
+    const rootNext = this.rootNext;
+    const wideStart = this.wideStart;
+    const wideEdge = this.wideEdge;
+    const wideBits = this.wideBits;
+    const firstOut = this.firstOut;
+    const out = this.out;
+    const nextOut = this.nextOut;
+    const dict = this.dict;
+    const gt = gate.table;
+    const gClass = gate.asciiClass;
+    const gMap = gate.asciiMap;
+    const reject = gate.reject;
+    let g = gate.start;
+    let buf = this.hitBuf;
+    let m = 0;
+    let s = 0;
+    const n = text.length;
+    for (let i = 0; i < n; i++) {
+      let c = text.charCodeAt(i);
+      if (c < 128) {
+        g = gt[g + gClass[c]!]!;
+        c = gMap[c]!;
+      } else {
+        g = gt[g + gate.wideClass(c)]!;
+        c = gate.wideMap(c);
+      }
+      if (g === reject) return -1;
+      if (c < asciiLimit) s = ascii[(s << shift) | asciiCol[c]!]!;
+      else if ((wideBits[s]! & (1 << (c & 31))) === 0) s = rootNext[c]!;
+      else {
+        let k = wideStart[s]!;
+        let end = wideStart[s + 1]!;
+        const key = c << 16;
+        while (end - k > 32) {
+          const mid = (k + end) >>> 1;
+          if (wideEdge[mid]! < key) k = mid + 1;
+          else end = mid + 1;
+        }
+        let v = 0;
+        while (k < end) {
+          v = wideEdge[k]!;
+          if (v >= key) break;
+          k++;
+        }
+        s = k < end && v >>> 16 === c ? v & 0xffff : rootNext[c]!;
+      }
+      if (s < firstOut) continue;
+      for (let o = out[s]! >= 0 ? s : dict[s]!; o !== 0; o = dict[o]!) {
+        for (let p = out[o]!; p >= 0; p = nextOut[p]!) {
+          if (m + 2 > buf.length) {
+            const b2 = new Int32Array(buf.length * 2);
+            b2.set(buf);
+            buf = this.hitBuf = b2;
+          }
+          buf[m++] = p;
+          buf[m++] = i + 1;
+        }
+      }
+    }
+    return gate.rejectAtEnd[g] === 1 ? -1 : m;
+  }
+
   /** The buffer collect() fills. */
   hits(): Int32Array {
     return this.hitBuf;
   }
+}
+
+/**
+ * A DFA run alongside a scan (see collectGated) over classes of the original units; the scan
+ * reads each unit as mapped (asciiMap below 128, wideMap above).
+ */
+export interface ScanGate {
+  /** next row offset, at row offset + class */
+  table: Uint16Array;
+  start: number;
+  reject: number;
+  /** 1 at row offsets where the text may not end */
+  rejectAtEnd: Uint8Array;
+  asciiClass: Uint8Array;
+  asciiMap: Uint8Array;
+  wideClass: (c: number) => number;
+  wideMap: (c: number) => number;
 }

@@ -1,5 +1,5 @@
 import { Automaton } from './automaton.js';
-import { normaliseShared, normalisePattern, toOriginal, type Normalised } from './normalise.js';
+import { FAST_FOLD_GATE, fullFold, lowerCaseFold, normalisePattern, toOriginal, type Normalised } from './normalise.js';
 import type { CustomRule, Groups, Mod, PackDef, PairRule, Rule, TermSpec } from './rules/model.js';
 import { STRICT_TYPES } from './rules/model.js';
 import type { CheckInput, Finding, Market, Severity } from './types.js';
@@ -650,12 +650,11 @@ export type CustomDetector = (ctx: Ctx, rule: CustomRule, out: RawFinding[]) => 
  * sentence and line starts into the segment scratch arrays (their counts in segCounts).
  */
 const segCounts = new Int32Array(3);
-function collectHits(pack: CompiledPack, t: string, input: CheckInput): Hit[][] {
+function collectHits(pack: CompiledPack, t: string, input: CheckInput, m: number): Hit[][] {
   const raw: Hit[][] = new Array<Hit[]>(pack.groupCount);
   const n = t.length;
   const { len, first, bounded, group, wb, spec, brk } = pack.patterns;
   const unsorted = new Uint8Array(pack.groupCount);
-  const m = pack.automaton.collect(t);
   const found = pack.automaton.hits();
   if (clauseScratch.length < n + 1) {
     const size = Math.max(n + 1, clauseScratch.length * 2);
@@ -767,9 +766,19 @@ const byStart = (a: Hit, b: Hit) => a.s - b.s || b.e - a.e;
 
 
 export function runPack(pack: CompiledPack, input: CheckInput, detectors: Record<string, CustomDetector>): Finding[] {
-  const norm = normaliseShared(input.text);
+  // Copy that needs nothing but lower case (most English) is scanned while the normaliser's
+  // fast-path test runs, in one pass; anything else is folded in full and then scanned.
+  // Either way the automaton reads what normaliseShared would give.
+  const text = input.text;
+  let m = pack.automaton.collectGated(text, FAST_FOLD_GATE);
+  let norm: Normalised;
+  if (m >= 0) norm = lowerCaseFold(text);
+  else {
+    norm = fullFold(text);
+    m = pack.automaton.collect(norm.text);
+  }
   if (norm.text.length === 0) return [];
-  const hits = collectHits(pack, norm.text, input);
+  const hits = collectHits(pack, norm.text, input, m);
   const segs: Segments = {
     clauses: clauseScratch.subarray(0, segCounts[0]),
     sentences: sentenceScratch.subarray(0, segCounts[1]),

@@ -1,4 +1,5 @@
 import { Converter } from 'opencc-js/t2cn';
+import type { ScanGate } from './automaton.js';
 
 /**
  * Normalisation with an offset map.
@@ -411,10 +412,38 @@ function buildQuickTable(): { table: Uint16Array; start: number; full: number; e
 }
 const { table: QUICK_TABLE, start: QUICK_START, full: QUICK_FULL, end: QUICK_END } = buildQuickTable();
 
+/**
+ * The same test as a gate for Automaton.collectGated, which scans the text as lower case
+ * while the test runs: on the units the test lets through, lower case maps one unit to one
+ * (A–Z and the Latin-1 capitals to their small letters, everything else to itself), so the
+ * scan reads exactly what it would read in text.toLowerCase().
+ */
+const LOWER_ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c++) LOWER_ASCII[c] = c >= 0x41 && c <= 0x5a ? c + 32 : c;
+export const FAST_FOLD_GATE: ScanGate = {
+  table: QUICK_TABLE,
+  start: QUICK_START,
+  reject: QUICK_FULL,
+  rejectAtEnd: QUICK_END,
+  asciiClass: QUICK_CLASS,
+  asciiMap: LOWER_ASCII,
+  wideClass: quickWide,
+  wideMap: (c) => (c >= 0xc0 && c <= 0xde && c !== 0xd7 ? c + 32 : c),
+};
+
+/** What normaliseShared gives for text its fast-path test lets through (FAST_FOLD_GATE). */
+export function lowerCaseFold(text: string): Normalised {
+  return { text: text.toLowerCase(), start: null, source: text };
+}
+
 /** normalise() without copying the offset arrays out of the shared scratch buffers. */
 export function normaliseShared(text: string): Normalised {
   // fast path: most English copy needs nothing but lower case, and its offsets map 1:1
-  if (!needsFullFold(text)) return { text: text.toLowerCase(), start: null, source: text };
+  return needsFullFold(text) ? fullFold(text) : lowerCaseFold(text);
+}
+
+/** The full fold, for text the fast-path test rejects (it gives the same for any text). */
+export function fullFold(text: string): Normalised {
   const table = t2sTable();
   const len = text.length;
   reserve(len + 16);
