@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { endOf, normalise, toOriginal } from '../../../src/domain/compliance/normalise.js';
+import { endOf, FAST_FOLD_GATE, normalise, normaliseShared, toOriginal } from '../../../src/domain/compliance/normalise.js';
 import { Automaton } from '../../../src/domain/compliance/automaton.js';
 
 /** The original text a normalised span maps back to. */
@@ -132,6 +132,25 @@ describe('automaton', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+
+  it('scanning through the fast-path gate reads what the normaliser gives, or gives up when it would fold in full', () => {
+    const patterns = ['best', 'no1', 'b', 'crème', 'é', 'top 1', 'a b', '最好'];
+    const ac = new Automaton(patterns);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', 'B', 'e', 'S', 't', 'T', 'N', 'o', '1', ' ', '.', '\n', 'É', 'é', 'C', 'r', 'è', 'm', '—', '最', '好', '\t'), maxLength: 30 }), (text) => {
+        const m = ac.collectGated(text, FAST_FOLD_GATE);
+        const n = normaliseShared(text);
+        if (n.start !== null) {
+          expect(m).toBe(-1);
+          return;
+        }
+        const got = [...ac.hits().subarray(0, m)];
+        const k = ac.collect(n.text);
+        expect(got).toEqual([...ac.hits().subarray(0, k)]);
+      }),
+      { numRuns: 500 },
     );
   });
 
