@@ -33,13 +33,16 @@ const SPECIALTY: Record<Specialty, Record<Locale, string>> = {
 
 const MAX_STEPS = 6;
 
-function collect(rules: readonly TriageRule[], key: 'firstSteps' | 'doNot', locale: Locale): string[] {
+/** The first steps and what not to do of the emergency rules that fired. */
+type Steps = Pick<TriageRule, 'firstSteps' | 'doNot'>;
+
+function collect(rules: readonly Steps[], key: 'firstSteps' | 'doNot', locale: Locale): string[] {
   const out: string[] = [];
   for (const r of rules) for (const s of r[key]?.[locale] ?? []) if (!out.includes(s) && out.length < MAX_STEPS) out.push(s);
   return out;
 }
 
-export function emergencyAction(rules: readonly TriageRule[], locale: Locale, numbers: EmergencyNumbers): TriageAction {
+export function emergencyAction(rules: readonly Steps[], locale: Locale, numbers: EmergencyNumbers): TriageAction {
   const steps = collect(rules, 'firstSteps', locale);
   const dont = collect(rules, 'doNot', locale);
   return {

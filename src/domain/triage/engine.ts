@@ -13,7 +13,7 @@ import { RULES, SIGNALS } from './rules/index.js';
 import { alternatives, GramSet, gramKeys, literalPlan } from './gate.js';
 import { Scope, type Mode } from './scope.js';
 import { detectLocale, normalise } from './text.js';
-import type { Locale, Range, Specialty, Subject, TriageLevel, TriageRule } from './types.js';
+import type { Locale, LocalisedList, Range, Specialty, Subject, TriageLevel, TriageRule } from './types.js';
 
 export interface TriageInput {
   message: string;
@@ -543,16 +543,47 @@ const WITH_HISTORY = new Uint8Array(TABLE.length);
 const WITH_TOPIC = new Uint8Array(TABLE.length);
 
 // ------------------------------------------------------------------ result
+/**
+ * What the result needs of a rule with a level, in one object shape for every rule (rule
+ * literals come in many shapes, which made these reads megamorphic and deoptimised triage()).
+ */
+interface Outcome {
+  id: string;
+  level: TriageLevel;
+  subject: Subject | 'any';
+  specialty: Specialty | undefined;
+  crisis: boolean;
+  poison: boolean;
+  /** The label in each locale, or the id where a rule has none. */
+  label: Record<Locale, string>;
+  firstSteps: LocalisedList | undefined;
+  doNot: LocalisedList | undefined;
+}
 /** Rules with a level, most urgent first, table order within a level. */
-const BY_LEVEL: Compiled[] = TABLE.filter((t) => t.rule.level !== undefined).sort((a, b) => ORDER[b.rule.level!] - ORDER[a.rule.level!]);
+const BY_LEVEL: Array<{ index: number; outcome: Outcome }> = TABLE.filter((t) => t.rule.level !== undefined)
+  .sort((a, b) => ORDER[b.rule.level!] - ORDER[a.rule.level!])
+  .map(({ index, rule }) => ({
+    index,
+    outcome: {
+      id: rule.id,
+      level: rule.level!,
+      subject: rule.subject,
+      specialty: rule.specialty,
+      crisis: rule.crisis === true,
+      poison: rule.poison === true,
+      label: { 'zh-CN': rule.label?.['zh-CN'] ?? rule.id, en: rule.label?.en ?? rule.id },
+      firstSteps: rule.firstSteps,
+      doNot: rule.doNot,
+    },
+  }));
 /** Leveled rules that fired (in BY_LEVEL order), minus those fired in `except`. */
-function leveled(fired: Uint8Array, except?: Uint8Array): TriageRule[] {
-  const out: TriageRule[] = [];
-  for (const t of BY_LEVEL) if (fired[t.index] && !except?.[t.index]) out.push(t.rule);
+function leveled(fired: Uint8Array, except?: Uint8Array): Outcome[] {
+  const out: Outcome[] = [];
+  for (const t of BY_LEVEL) if (fired[t.index] && !except?.[t.index]) out.push(t.outcome);
   return out;
 }
 function levelOf(fired: Uint8Array): TriageLevel {
-  for (const t of BY_LEVEL) if (fired[t.index]) return t.rule.level!;
+  for (const t of BY_LEVEL) if (fired[t.index]) return t.outcome.level;
   return 'self_care';
 }
 
@@ -564,12 +595,14 @@ const SPECIALTY_FOR: Record<Subject, Specialty> = {
   unknown: 'paediatrics',
 };
 
-function subjectOf(top: TriageRule | undefined, c: Context, all: TriageRule[]): Subject {
+const about = (rules: Outcome[], subject: Subject) => rules.some((r) => r.subject === subject);
+
+function subjectOf(top: Outcome | undefined, c: Context, now: Outcome[], past: Outcome[]): Subject {
   if (top && top.subject !== 'any') return top.subject;
   if (c.pregnant && c.ageDays === undefined) return 'pregnancy';
   if (c.postpartum && c.ageDays === undefined && !c.childNoun) return 'postpartum';
-  if (c.ageDays !== undefined || c.childNoun || all.some((r) => r.subject === 'child')) return 'child';
-  if (all.some((r) => r.subject === 'parent')) return 'parent';
+  if (c.ageDays !== undefined || c.childNoun || about(now, 'child') || about(past, 'child')) return 'child';
+  if (about(now, 'parent') || about(past, 'parent')) return 'parent';
   return 'unknown';
 }
 
@@ -611,13 +644,13 @@ export function triage(input: TriageInput, opts?: { numbers?: EmergencyNumbers }
   const pastRules = leveled(withHistory, present);
   const topicRules = leveled(withTopic, withHistory);
   const top = nowRules[0] ?? pastRules[0];
-  const subject = subjectOf(top, c, [...nowRules, ...pastRules]);
+  const subject = subjectOf(top, c, nowRules, pastRules);
   const specialty = top ? (top.subject === 'any' || !top.specialty ? SPECIALTY_FOR[subject] : top.specialty) : SPECIALTY_FOR[subject];
 
-  const reasons: TriageReason[] = [
-    ...nowRules.map((r) => ({ code: r.id, label: r.label?.[locale] ?? r.id })),
-    ...pastRules.map((r) => ({ code: r.id, label: TEXT.history[locale] + (r.label?.[locale] ?? r.id) })),
-  ];
+  // Plain loops: array spreads of empty and non-empty arrays deoptimised this function.
+  const reasons: TriageReason[] = [];
+  for (const r of nowRules) reasons.push({ code: r.id, label: r.label[locale] });
+  for (const r of pastRules) reasons.push({ code: r.id, label: TEXT.history[locale] + r.label[locale] });
   const topicQuestion = topicRules.length > 0;
   if (topicQuestion) reasons.push({ code: 'topic_question', label: TEXT.topic[locale] });
   if (reasons.length === 0) reasons.push({ code: 'no_red_flags', label: TEXT.none[locale] });

@@ -112,9 +112,8 @@ function isBreak(c: number): boolean {
 function zhConjunctionEnd(c: number): number {
   return c === 0x4f46 || c === 0x53ef ? 0x662f : c === 0x4e0d ? 0x8fc7 : c === 0x7136 ? 0x800c : 0;
 }
-const EN_CONJUNCTIONS = ['but', 'however', 'though', 'although', 'except', 'whereas'];
-/** First letters of EN_CONJUNCTIONS (b h t a e w): each starts just one of them. */
-const EN_FIRST = new Set(EN_CONJUNCTIONS.map((w) => w.charCodeAt(0)));
+/** but however though although except whereas, by first letter: each letter starts just one. */
+const EN_CONJUNCTION = new Map(['but', 'however', 'though', 'although', 'except', 'whereas'].map((w) => [w.charCodeAt(0), w]));
 
 /**
  * Clause boundaries: what a global scan with CLAUSE_BREAK gives (punctuation ends a clause,
@@ -138,10 +137,9 @@ export function clauseBounds(text: string): number[] {
       }
       continue;
     }
-    if (p + 1 < n && isSpace(c) && EN_FIRST.has(text.charCodeAt(p + 1))) {
-      const w = text.charCodeAt(p + 1);
-      const en = EN_CONJUNCTIONS.find((x) => x.charCodeAt(0) === w)!;
-      if (!text.startsWith(en, p + 1)) continue;
+    if (p + 1 < n && isSpace(c)) {
+      const en = EN_CONJUNCTION.get(text.charCodeAt(p + 1));
+      if (en === undefined || !text.startsWith(en, p + 1)) continue;
       const e = p + 1 + en.length;
       if (e < n && isWordChar(text.charCodeAt(e))) continue;
       out.push(p);
