@@ -21,10 +21,12 @@ export interface Reading {
 const UNIT_ALT = String.raw`°\s?[cf](?![a-z])|°|℃|摄氏度|华氏度|度|degrees?(?:\s(?:c|f|celsius|fahrenheit)\b)?|fahrenheit|celsius|c\b|f\b`;
 const TEMP_CTX = String.raw`(?:发烧|发热|高烧|低烧|烧到|烧了|烧至|体温|温度|耳温|腋温|肛温|额温|口温|测了一下|量了一下|测了|量了|量出来|测出来|显示|华氏|temp(?:erature)?|fever|fevr|feaver|fevre|thermometer(?:\s(?:says|said|reads|read|showed|shows))?|it said|reading(?:\sof)?|running a temp)`;
 
-// Groups: ctx, number, unit, tenths ("39度5").
-const TEMP_WITH_CTX = new RegExp(String.raw`(${TEMP_CTX})[^\d，。,;；!?！？\n]{0,10}?(?<![\d.])(\d{2,3}(?:\.\d{1,2})?)(?![\d.]\d)(\s?(?:${UNIT_ALT}))?(\d(?!\d))?`, 'dg');
+// Groups: ctx, gap, number, unit, tenths ("39度5"). The gap is captured so that the
+// number's offset is m.index + |ctx| + |gap| (the 'd' flag gives it too, at the cost of an
+// array of offsets per group on every match).
+const TEMP_WITH_CTX = new RegExp(String.raw`(${TEMP_CTX})([^\d，。,;；!?！？\n]{0,10}?)(?<![\d.])(\d{2,3}(?:\.\d{1,2})?)(?![\d.]\d)(\s?(?:${UNIT_ALT}))?(\d(?!\d))?`, 'g');
 // Groups: number, unit, tenths.
-const TEMP_WITH_UNIT = new RegExp(String.raw`(?<![\d.])(\d{2,3}(?:\.\d{1,2})?)(\s?(?:${UNIT_ALT}))(\d(?!\d))?`, 'dg');
+const TEMP_WITH_UNIT = new RegExp(String.raw`(?<![\d.])(\d{2,3}(?:\.\d{1,2})?)(\s?(?:${UNIT_ALT}))(\d(?!\d))?`, 'g');
 const TEMP_BARE = /(?<![\d.\/])(?:3[4-9]|4[0-2])\.\d{1,2}(?![\d.])(?!\s?(?:ml|毫升|kg|公斤|斤|克|g\b|cm|厘米|mm|%|周|w\b|wk|weeks?|天|days?|小时|hours?|h\b|分|min|磅|lb|oz|元|块|次|cc|万))/g;
 const BELOW = /(?:不到|没到|没有到|低于|不超过|below|under|less than|lower than)\s?$/;
 
@@ -67,7 +69,7 @@ function temps(t: string, out: Reading[], grams: GramSet | undefined): void {
   TEMP_WITH_CTX.lastIndex = 0;
   if (can(TEMP_WITH_CTX, grams)) {
     for (let m = TEMP_WITH_CTX.exec(t); m !== null; m = TEMP_WITH_CTX.exec(t)) {
-      push(m.indices![2]![0], m[2]!, m[3] ?? '', m[4], m[1]!, m.index + m[0].length);
+      push(m.index + m[1]!.length + m[2]!.length, m[3]!, m[4] ?? '', m[5], m[1]!, m.index + m[0].length);
     }
   }
   TEMP_WITH_UNIT.lastIndex = 0;
