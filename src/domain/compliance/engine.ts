@@ -464,7 +464,6 @@ type CtxKey = keyof typeof CTX;
 /** Apply a rule's modifiers to one candidate; null = suppressed. */
 function applyMods(ctx: Ctx, mods: readonly Mod[], s: number, e: number, sev: Severity, spec: TermSpec | undefined): Severity | null {
   const kind = spec?.kind;
-  const strict = ctx.input.productType !== undefined && (STRICT_TYPES as readonly string[]).includes(ctx.input.productType);
   const latin = isAlnum(ctx.t.charCodeAt(s)) && ctx.pack.market !== 'CN';
   const C = ctx.pack.ctxIds;
   for (const m of mods) {
@@ -503,7 +502,7 @@ function applyMods(ctx: Ctx, mods: readonly Mod[], s: number, e: number, sev: Se
       case 'live': {
         if (ctx.input.channel !== 'douyin_live_script') break;
         if (kind === 'rank' || kind === 'price') break;
-        if (kind === 'efficacy' && strict) break;
+        if (kind === 'efficacy' && ctx.input.productType !== undefined && (STRICT_TYPES as readonly string[]).includes(ctx.input.productType)) break;
         const [a, b] = ctx.clauseBounds(s);
         if (!ctx.anyInIds(C.prodref, a, b)) sev = minSev(sev, 'review');
         break;
@@ -654,7 +653,8 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput, m: number
   const raw: Hit[][] = new Array<Hit[]>(pack.groupCount);
   const n = t.length;
   const { len, first, bounded, group, wb, spec, brk } = pack.patterns;
-  const unsorted = new Uint8Array(pack.groupCount);
+  if (unsortedScratch.length < pack.groupCount) unsortedScratch = new Uint8Array(pack.groupCount);
+  const unsorted = unsortedScratch;
   const found = pack.automaton.hits();
   if (clauseScratch.length < n + 1) {
     const size = Math.max(n + 1, clauseScratch.length * 2);
@@ -728,7 +728,10 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput, m: number
       raw[g] = EMPTY;
       continue;
     }
-    if (unsorted[g] === 1) list.sort(byStart);
+    if (unsorted[g] === 1) {
+      unsorted[g] = 0;
+      list.sort(byStart);
+    }
     const suppressible = pack.suppressible[g] === 1;
     let kept: Hit[] | undefined;
     let lastEnd = -1;
@@ -757,6 +760,8 @@ function collectHits(pack: CompiledPack, t: string, input: CheckInput, m: number
   return raw;
 }
 let digitCount = 0;
+/** groups whose hits arrived too far out of start order; cleared as they are sorted */
+let unsortedScratch = new Uint8Array(128);
 const isDigitUnit = (c: number) => c >= 0x30 && c <= 0x39;
 const EMPTY: Hit[] = [];
 const byFinding = (a: Finding, b: Finding) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
