@@ -12,11 +12,12 @@
  *
  * Layout: every step is a DFA step (failure links resolved at build time), so the scan never
  * walks a failure chain:
- *  - ASCII input, where English patterns share long prefixes, reads a dense table of rows
+ *  - in a pack made mostly of ASCII (English), ASCII input reads a dense table of rows
  *    indexed by a compressed column (the few dozen ASCII units that occur in patterns; every
  *    other unit sends each state to the root), so an English character is one array read and
  *    a hot row spans two cache lines instead of four;
- *  - other units read a 64K root table when the automaton is at the root; elsewhere a state
+ *  - other units (all units, in the Chinese pack) read a 64K root table when the automaton is
+ *    at the root (the root's filter is zero, so that needs no test of its own); elsewhere a state
  *    keeps, sorted, only its transitions that do not fall back to the root (its own edges and
  *    those inherited along its failure chain), so a unit not among them means "restart from
  *    the root table". A 32-bit filter per state answers three lookups in four without
@@ -41,9 +42,9 @@ export class Automaton {
   private readonly ascii: Uint16Array;
   /** transitions out of the root, for every unit */
   private readonly rootNext: Uint16Array;
-  /** resolved non-ASCII transitions out of non-root states that do not lead back to rootNext */
   /**
-   * non-ASCII transitions of non-root states that do not lead back to rootNext: state s's are
+   * transitions on units from asciiLimit up, out of non-root states, that do not lead back to
+   * rootNext (failure chains resolved): state s's are
    * wideEdge[wideStart[s] .. wideStart[s + 1]), each unit << 16 | target, sorted as int32
    * (units from 0x8000 up come out negative and first; lookups compare the same way)
    */
