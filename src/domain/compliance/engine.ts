@@ -828,9 +828,8 @@ const TEMPLATE_PARTS = new Map<string, string[]>();
 function fill(template: string, match: string): string {
   let parts = TEMPLATE_PARTS.get(template);
   if (!parts) TEMPLATE_PARTS.set(template, (parts = template.split('{match}')));
-  if (parts.length === 1) return template;
-  // replaceAll reads $&, $1 … in the replacement: keep its exact result when the match has a $
-  return match.includes('$') ? template.replaceAll('{match}', match) : parts.join(match);
+  // the copy's own words, shown as written (a "$&" in them is text, not a replacement pattern)
+  return parts.length === 1 ? template : parts.join(match);
 }
 
 function toFindings(ctx: Ctx, raw: RawFinding[]): Finding[] {
