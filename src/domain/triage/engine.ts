@@ -517,7 +517,10 @@ function collect(text: string, scope: Scope, gated: boolean, ranks: Uint8Array):
   const readings: Evidence['readings'] = [];
   for (const r of readNumbers(text, gated ? GRAMS : undefined)) {
     if (scope.negated(r.start, r.end)) continue;
-    readings.push({ ...r, mode: scope.mode(r.start, r.end) });
+    // Built field by field: objects made with a spread survive young-generation GCs in this
+    // V8 (every scavenge copied them), which a plain literal does not.
+    const mode = scope.mode(r.start, r.end);
+    readings.push(r.value2 === undefined ? { kind: r.kind, value: r.value, start: r.start, end: r.end, mode } : { kind: r.kind, value: r.value, value2: r.value2, start: r.start, end: r.end, mode });
   }
   return readings;
 }
