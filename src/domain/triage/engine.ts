@@ -10,7 +10,7 @@ import { findAgeMentions, stageFromProfile, summarise, type ChildProfile } from 
 import { DEFAULT_NUMBERS, bookAction, crisisAction, emergencyAction, poisonAction, selfCareAction, type EmergencyNumbers, type TriageAction } from './actions.js';
 import { readNumbers, type Reading, type ReadingKind } from './detectors.js';
 import { RULES, SIGNALS } from './rules/index.js';
-import { alternatives, GramSet, gramKeys, literalPlan } from './gate.js';
+import { alternatives, GramSet, gramKeys, HAN, LATIN, literalPlan, scripts } from './gate.js';
 import { Scope, type Mode } from './scope.js';
 import { detectLocale, normalise } from './text.js';
 import type { Locale, LocalisedList, Range, Specialty, Subject, TriageLevel, TriageRule } from './types.js';
@@ -203,19 +203,17 @@ const MODES: readonly Mode[] = ['present', 'history', 'topic'];
 /** Rank stored for "no match". */
 const NONE = 3;
 
-/** Start offsets of consecutive runs of the given lengths (and the total at the end). */
-function offsets(lengths: number[]): Int32Array {
-  const out = new Int32Array(lengths.length + 1);
-  for (let i = 0; i < lengths.length; i++) out[i + 1] = out[i]! + lengths[i]!;
-  return out;
-}
-/** Flattened for one sequential pass: clause c's literals have the key pairs CLAUSE_KEYS[2k], CLAUSE_KEYS[2k + 1] for k in CLAUSE_AT[c] … CLAUSE_AT[c + 1]. */
-const CLAUSE_AT = offsets(CLAUSES.map((lits) => lits.length));
-const CLAUSE_KEYS = Int32Array.from(CLAUSES.flatMap((lits) => lits.flatMap(gramKeys)));
-/** Branch b's clauses are BRANCH_LIST[BRANCH_AT[b] … BRANCH_AT[b + 1]). */
-const BRANCH_AT = offsets(BRANCH_CLAUSES.map((cs) => cs.length));
-const BRANCH_LIST = Int32Array.from(BRANCH_CLAUSES.flat());
-const BRANCH_OF_ALT = Int32Array.from(BRANCH_ALT);
+/**
+ * The gate as two flat programs read front to back (one array each, so the pass stays in
+ * the cache):
+ *  - CLAUSE_PROG, per clause: the scripts all its literals need (see `scripts`), its
+ *    literal count, then each literal's two n-gram keys;
+ *  - BRANCH_PROG, per branch: its alternative, its clause count, then the clause ids.
+ */
+const CLAUSE_PROG = Int32Array.from(
+  CLAUSES.flatMap((lits) => [lits.reduce((all, l) => all & scripts(l), HAN | LATIN), lits.length, ...lits.flatMap(gramKeys)]),
+);
+const BRANCH_PROG = Int32Array.from(BRANCH_CLAUSES.flatMap((cs, b) => [BRANCH_ALT[b]!, cs.length, ...cs]));
 
 /**
  * Scratch state reused by every call (gather never re-enters itself), so the gate and the
@@ -233,27 +231,39 @@ function openAlts(): void {
     altOpen.fill(0);
   }
   const st = ++stamp;
-  for (let c = 0; c < clauseOk.length; c++) {
+  const present = GRAMS.scripts;
+  const cp = CLAUSE_PROG;
+  for (let c = 0, k = 0; k < cp.length; c++) {
+    const need = cp[k]!;
+    const n = cp[k + 1]!;
     let ok = 0;
-    for (let k = CLAUSE_AT[c]!, end = CLAUSE_AT[c + 1]!; k < end; k++) {
-      if (GRAMS.bit(CLAUSE_KEYS[2 * k]!) && GRAMS.bit(CLAUSE_KEYS[2 * k + 1]!)) {
-        ok = 1;
-        break;
+    // A literal cannot occur in a text that has none of its script's characters.
+    if ((need & present) === need) {
+      for (let j = k + 2, end = k + 2 + 2 * n; j < end; j += 2) {
+        if (GRAMS.bit(cp[j]!) && GRAMS.bit(cp[j + 1]!)) {
+          ok = 1;
+          break;
+        }
       }
     }
     clauseOk[c] = ok;
+    k += 2 + 2 * n;
   }
-  for (let b = 0; b < BRANCH_OF_ALT.length; b++) {
-    const a = BRANCH_OF_ALT[b]!;
-    if (altOpen[a] === st) continue;
-    let all = true;
-    for (let k = BRANCH_AT[b]!, end = BRANCH_AT[b + 1]!; k < end; k++) {
-      if (clauseOk[BRANCH_LIST[k]!] === 0) {
-        all = false;
-        break;
+  const bp = BRANCH_PROG;
+  for (let k = 0; k < bp.length; ) {
+    const a = bp[k]!;
+    const n = bp[k + 1]!;
+    if (altOpen[a] !== st) {
+      let all = true;
+      for (let j = k + 2, end = k + 2 + n; j < end; j++) {
+        if (clauseOk[bp[j]!] === 0) {
+          all = false;
+          break;
+        }
       }
+      if (all) altOpen[a] = st;
     }
-    if (all) altOpen[a] = st;
+    k += 2 + n;
   }
 }
 

@@ -318,8 +318,23 @@ export function gramKeys(literal: string): [number, number] {
   return [gramOf(literal, 0, 4), gramOf(literal, literal.length - 4, 4)];
 }
 
+/** Scripts a text or literal has characters of: HAN (U+2E80 and above: CJK, full-width) and LATIN (a-z). */
+export const HAN = 1;
+export const LATIN = 2;
+export function scripts(s: string): number {
+  let out = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x2e80) out |= HAN;
+    else if (c >= 97 && c <= 122) out |= LATIN;
+  }
+  return out;
+}
+
 export class GramSet {
   private readonly bits = new Int32Array(1 << (GRAM_BITS - 5));
+  /** HAN | LATIN: the scripts the text has characters of (a literal needing one it lacks cannot occur). */
+  scripts = 0;
 
   /** Records every 1- to 4-gram of `text` (forgetting the previous text). */
   fill(text: string): void {
@@ -329,8 +344,11 @@ export class GramSet {
     let r1 = 0;
     let r2 = 0;
     let r3 = 0;
+    let present = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
+      if (c >= 0x2e80) present |= HAN;
+      else if (c >= 97 && c <= 122) present |= LATIN;
       let h = bitOf(c + 1, 1);
       bits[h >>> 5]! |= 1 << (h & 31);
       const n4 = roll(r3, c);
@@ -352,6 +370,7 @@ export class GramSet {
       r2 = n2;
       r3 = n3;
     }
+    this.scripts = present;
   }
 
   /** Might a literal with these `gramKeys` occur in the text? */
