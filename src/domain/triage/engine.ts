@@ -110,10 +110,11 @@ const BRANCH_ALT: number[] = [];
 const ALTS: Alt[] = [];
 
 /** One-letter or two-letter Latin literals ("a", "is", "-") hold in nearly every English text. */
-const weak = (lits: string[]) => lits.some((l) => l.length <= 2 && /^[\x00-\x7f]+$/.test(l));
+const weak = (lits: string[]) => lits.some((l) => l.length <= 2 && l.charCodeAt(0) < 0x80 && (l.length === 1 || l.charCodeAt(1) < 0x80));
 
 function clauseId(lits: string[]): number {
-  const key = [...lits].sort().join('\u0000');
+  // literalPlan lists a clause's literals in one canonical order.
+  const key = lits.join('\u0000');
   let id = clauseIds.get(key);
   if (id === undefined) {
     id = CLAUSES.length;
@@ -210,10 +211,21 @@ const NONE = 3;
  *    literal count, then each literal's two n-gram keys;
  *  - BRANCH_PROG, per branch: its alternative, its clause count, then the clause ids.
  */
-const CLAUSE_PROG = Int32Array.from(
-  CLAUSES.flatMap((lits) => [lits.reduce((all, l) => all & scripts(l), HAN | LATIN), lits.length, ...lits.flatMap(gramKeys)]),
-);
-const BRANCH_PROG = Int32Array.from(BRANCH_CLAUSES.flatMap((cs, b) => [BRANCH_ALT[b]!, cs.length, ...cs]));
+const CLAUSE_PROG = ((): Int32Array => {
+  const out: number[] = [];
+  for (const lits of CLAUSES) {
+    let need = HAN | LATIN;
+    for (const l of lits) need &= scripts(l);
+    out.push(need, lits.length);
+    for (const l of lits) out.push(...gramKeys(l));
+  }
+  return Int32Array.from(out);
+})();
+const BRANCH_PROG = ((): Int32Array => {
+  const out: number[] = [];
+  BRANCH_CLAUSES.forEach((cs, b) => out.push(BRANCH_ALT[b]!, cs.length, ...cs));
+  return Int32Array.from(out);
+})();
 
 /**
  * Scratch state reused by every call (gather never re-enters itself), so the gate and the

@@ -24,7 +24,7 @@ const CLASS_ESC = new Set(['s', 'S', 'd', 'D', 'w', 'W', 'p', 'P']);
 /** Escapes that stand for one control character. */
 const ESCAPED: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v' };
 
-/** One parsed atom: its required literals, whether it is a single literal char, and if zero-width. */
+/** One parsed atom: a single literal char, or the set of characters it matches (null: unknown or too many), or zero-width. */
 interface Atom {
   req: Req;
   char?: string;
@@ -70,12 +70,12 @@ function parseAtom(c: Cursor): Atom {
     if (ZERO_WIDTH_ESC.has(e)) return { req: null, zeroWidth: true };
     if (CLASS_ESC.has(e) || /[1-9kcux0]/.test(e)) return { req: null };
     const lit = ESCAPED[e] ?? e;
-    return { req: new Set([lit]), char: lit };
+    return { req: null, char: lit };
   }
   c.i++;
   if (ch === '^' || ch === '$') return { req: null, zeroWidth: true };
   if (ch === '.') return { req: null };
-  return { req: new Set([ch]), char: ch };
+  return { req: null, char: ch };
 }
 
 function parseClass(c: Cursor): Atom {
@@ -155,6 +155,7 @@ interface Planned {
 const MAX_STRINGS = 64;
 
 function cross(a: readonly string[], b: readonly string[]): string[] {
+  if (b.length === 1) return a.map((x) => x + b[0]); // a literal character: the common case
   const out: string[] = [];
   for (const x of a) for (const y of b) out.push(x + y);
   return [...new Set(out)];
@@ -243,7 +244,7 @@ function planSequence(c: Cursor): Planned {
     }
     flush();
     exact = null;
-    if (min >= 1 && atom.req) add(atom.req);
+    if (min >= 1 && chars) add(new Set(chars));
   }
   flush();
   return { branches: bs, exact };
