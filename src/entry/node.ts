@@ -13,6 +13,7 @@ import type { AppDeps } from '../http/deps.js';
 import { createEmbedder } from '../adapters/embedder.js';
 import { createLlmAnswerer } from '../adapters/llm-answerer.js';
 import { createComplianceReviewer, createTriageReviewer } from '../adapters/llm-reviewers.js';
+import { ComplianceEventBatcher } from '../domain/insights/batch.js';
 import { loadKnowledge } from '../knowledge-files.js';
 import { ingestKnowledge } from '../domain/knowledge/ingest.js';
 import { offerSlots, seedDemoClinic, startHoldSweeper } from '../domain/booking/index.js';
@@ -58,6 +59,7 @@ async function main() {
       }
     },
     assets: withDemoKey(nodeAssets(WEB_FILES), () => demo.key),
+    complianceEvents: new ComplianceEventBatcher(db, (err) => log.warn({ err: String(err) }, 'compliance insight events lost')),
   };
   const app = createApp(deps);
 
@@ -110,6 +112,7 @@ async function main() {
   const shutdown = async () => {
     server.close();
     await Promise.all(stopJobs.map((stop) => stop()));
+    await deps.complianceEvents?.flush();
     await db.close().catch(() => undefined);
     process.exit(0);
   };

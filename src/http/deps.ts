@@ -6,6 +6,7 @@ import type { SlidingWindowLimiter } from './rate-limit.js';
 import type { OnlineAnswerer, SlotOffer, Specialty } from '../domain/advisor/turn.js';
 import type { TriageReviewer } from '../domain/triage/second-opinion.js';
 import type { ComplianceReviewer } from '../domain/compliance/second-opinion.js';
+import type { ComplianceEventBatcher } from '../domain/insights/batch.js';
 
 /** The subset of pino's API the app uses; the Worker entry supplies a console-backed one. */
 export interface Logger {
@@ -45,6 +46,8 @@ export interface AppDeps {
   /** Open clinician slots to offer after an urgent or routine triage (from the booking module). */
   offerSlots?: (tenantId: string, specialty: Specialty, locale: 'zh-CN' | 'en', within: 'today' | 'days') => Promise<SlotOffer[]>;
   assets?: AssetSource;
+  /** Batches compliance-check analytics on Node (see insights/batch.ts); absent = one insert per check. */
+  complianceEvents?: ComplianceEventBatcher;
 }
 
 export type AppEnv = {

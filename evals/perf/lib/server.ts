@@ -5,6 +5,7 @@ import { parseEnv } from '../../../src/config.js';
 import { consoleLogger } from '../../../src/log-console.js';
 import type { Db } from '../../../src/db/db.js';
 import type { Embedder } from '../../../src/domain/knowledge/embedder.js';
+import { ComplianceEventBatcher } from '../../../src/domain/insights/batch.js';
 
 /** The real app on a loopback port, for load and fault tests. */
 export async function startServer(db: Db, embedder: Embedder, env: Record<string, string> = {}) {
@@ -15,6 +16,8 @@ export async function startServer(db: Db, embedder: Embedder, env: Record<string
     log: consoleLogger('silent'),
     clock: () => new Date(),
     readiness: { migrated: true, knowledgeReady: true },
+    // as the Node entry runs it
+    complianceEvents: new ComplianceEventBatcher(db),
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));

@@ -106,12 +106,36 @@ export async function createKey(q: Queryable, input: CreateKeyInput): Promise<{ 
   return { key: toView(res.rows[0]!), secret };
 }
 
+/**
+ * Valid keys are remembered for a few seconds per database, so a busy client does not cost
+ * a query per request (on the embedded database that query was half of a compliance
+ * check's time). A revocation through revokeKey takes effect at once in this process;
+ * other processes see it within KEY_CACHE_MS. Unknown keys are never cached.
+ */
+const KEY_CACHE_MS = 10_000;
+const KEY_CACHE_MAX = 10_000;
+const keyCache = new Map<string, { principal: Principal; until: number; db: Queryable }>();
+
 /** Resolves a presented secret to its principal, or undefined when unknown or revoked. */
 export async function authenticate(q: Queryable, secret: string): Promise<Principal | undefined> {
-  const res = await q.query<KeyRow>('SELECT * FROM api_keys WHERE hash = $1 AND revoked_at IS NULL', [await hashKey(secret)]);
+  const hash = await hashKey(secret);
+  const hit = keyCache.get(hash);
+  // a hit counts only for the database it was read from (tests and tools open several)
+  if (hit && hit.db === q && hit.until > Date.now()) return hit.principal;
+  const res = await q.query<KeyRow>('SELECT * FROM api_keys WHERE hash = $1 AND revoked_at IS NULL', [hash]);
   const r = res.rows[0];
-  if (!r) return undefined;
-  return { tenantId: r.tenant_id, keyId: r.id, kind: r.kind, scopes: r.scopes, allowedOrigins: r.allowed_origins, rateLimitPerMinute: r.rate_limit_per_minute };
+  if (!r) {
+    keyCache.delete(hash);
+    return undefined;
+  }
+  const principal: Principal = { tenantId: r.tenant_id, keyId: r.id, kind: r.kind, scopes: r.scopes, allowedOrigins: r.allowed_origins, rateLimitPerMinute: r.rate_limit_per_minute };
+  if (keyCache.size >= KEY_CACHE_MAX) keyCache.clear();
+  keyCache.set(hash, { principal, until: Date.now() + KEY_CACHE_MS, db: q });
+  return principal;
+}
+
+function forgetKey(keyId: string): void {
+  for (const [hash, e] of keyCache) if (e.principal.keyId === keyId) keyCache.delete(hash);
 }
 
 export async function listKeys(q: Queryable, tenantId: string): Promise<KeyView[]> {
@@ -125,5 +149,6 @@ export async function revokeKey(q: Queryable, tenantId: string, keyId: string): 
     [keyId, tenantId],
   );
   if (!res.rows[0]) throw new NotFound('Key');
+  forgetKey(keyId);
   return toView(res.rows[0]);
 }

@@ -66,16 +66,22 @@ export const complianceRoutes = createRouter().openapi(route, async (c) => {
     deps.log.warn({ requestId: c.get('requestId'), reason }, 'second opinion failed; the rules stand'),
   );
   metrics.countCompliance(result.verdict);
-  // analytics must never fail a check: a lost event is logged, the verdict still returned
-  await recordEvent(deps.db, {
-    kind: 'compliance_check',
+  const event = {
+    kind: 'compliance_check' as const,
     tenantId: c.get('principal').tenantId,
     verdict: result.verdict,
     categories: result.findings.map((f) => f.category),
     productType: body.productType,
     channel: body.channel,
     market: body.market,
-    source: 'api',
-  }).catch((err) => deps.log.warn({ err: String(err) }, 'insight event failed'));
+    source: 'api' as const,
+  };
+  // analytics must never fail a check: a lost event is logged, the verdict still returned
+  try {
+    if (deps.complianceEvents) deps.complianceEvents.record(event);
+    else await recordEvent(deps.db, event);
+  } catch (err) {
+    deps.log.warn({ err: String(err) }, 'insight event failed');
+  }
   return c.json({ verdict: result.verdict, findings: result.findings.map(({ replacement: _r, ...f }) => f) }, 200);
 });

@@ -177,6 +177,8 @@ async function insightTenant(c: Context<AppEnv>, requested: string | undefined):
 }
 
 async function scoped(c: Context<AppEnv>, query: { from?: string; to?: string; tz?: string; tenantId?: string }) {
+  // queued compliance-check events are written first, so figures never lag the API
+  await c.get('deps').complianceEvents?.flush();
   const range = resolveRange(query, c.get('deps').clock());
   const tenantId = await insightTenant(c, query.tenantId);
   return { db: c.get('deps').db, range, tenantId };
