@@ -20,6 +20,12 @@
  * the rules did not know). The rules were generalised from those misses; afterwards it
  * scores 0.970 with 0 emergencies missed and 0 undertriage, the 3 remaining misses being
  * over-triage. It has been seen now too: keep writing fresh cases.
+ * vignettes-blind3.jsonl (60 cases, tag "blind3") was written the same way after those fixes.
+ * Its first run: within_accepted 0.850, emergency_missed 1 (fever with neck pain on bending
+ * the head and light sensitivity, buried in a chatty message), undertriage 0.117 (咪咪 for
+ * breast, a leg that will not bear weight after a fall, "waters just went", "only 2 wet
+ * nappies", low mood "since she was born"). Still short of the 0.95 the suite demands on
+ * data it has not seen: the rules generalise to new wordings only partly.
  * All files count towards the metrics; the report prints a line per held-out set.
  *
  * Metrics with thresholds (evals/thresholds.json):
@@ -54,7 +60,7 @@ type Vignette = z.infer<typeof Vignette>;
 const ORDER: Record<TriageLevel, number> = { self_care: 0, routine: 1, urgent: 2, emergency: 3 };
 const LEVELS: TriageLevel[] = ['emergency', 'urgent', 'routine', 'self_care'];
 
-const FILES = ['vignettes.jsonl', 'vignettes-holdout.jsonl', 'vignettes-blind2.jsonl'];
+const FILES = ['vignettes.jsonl', 'vignettes-holdout.jsonl', 'vignettes-blind2.jsonl', 'vignettes-blind3.jsonl'];
 
 export function loadVignettes(): Vignette[] {
   return FILES.flatMap((name) =>
@@ -122,7 +128,7 @@ const suite: EvalSuite = {
       const n = rows.filter((r) => r.v.locale === loc).length;
       return `${loc.padEnd(7)}  n=${n}  within_accepted=${mm.within_accepted!.toFixed(3)}  undertriage=${mm.undertriage_rate!.toFixed(3)}  emergency_missed=${mm.emergency_missed}  self_care_overtriage=${mm.self_care_overtriage_rate!.toFixed(3)}`;
     });
-    for (const tag of ['holdout', 'blind2']) {
+    for (const tag of ['holdout', 'blind2', 'blind3']) {
       const held = rows.filter((r) => r.v.tags.includes(tag));
       const hm = metrics(held);
       perLocale.push(

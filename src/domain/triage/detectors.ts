@@ -120,6 +120,8 @@ const DURATION_EN = [
   new RegExp(String.raw`\b(${EN_NUM})\s(weeks?|months?)\s(?:now|straight|in a row|running)\b`, 'g'),
 ];
 const DURATION_VAGUE = /\b(?:for\s)?(weeks|months)\s(?:of|now)\b|\bfor\s(weeks|months)\b/g;
+/** "since she was born", "自从生了宝宝就一直…": at least the two weeks low-mood rules ask about. */
+const DURATION_SINCE_BIRTH = /\bsince\s(?:she|he|they|the\sbaby|baby|my\sbaby)\s(?:was|were)\sborn\b|\bsince\s(?:the\s)?birth\b|自从(?:生了|生完|生下)(?:孩子|宝宝|娃)?/g;
 
 const VOMITS = [
   new RegExp(String.raw`(?:吐|呕吐)(?:了)?(${ZH_NUM}|好几)(?:次|回)`, 'g'),
@@ -193,6 +195,7 @@ export function readNumbers(t: string, grams?: GramSet): Reading[] {
     return n === undefined ? undefined : n * unitDays(m[2]!);
   });
   scan([DURATION_VAGUE], t, grams, 'duration', out, (m) => ((m[1] ?? m[2]) === 'weeks' ? 14 : 60));
+  scan([DURATION_SINCE_BIRTH], t, grams, 'duration', out, () => 14);
   scan(VOMITS, t, grams, 'vomits', out, (m) => count(m[1]!));
   scan(STOOLS, t, grams, 'stools', out, (m) => count(m[1]!));
   return out;

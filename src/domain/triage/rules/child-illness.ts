@@ -39,7 +39,7 @@ export const CHILD_ILLNESS_RULES: readonly TriageRule[] = [
     subject: 'any',
     patterns: {
       'zh-CN': ['尿(?:比平时|很|特别|明显|也)?少(?:了)?|尿(?:量)?(?:减少|变少)|少尿|(?:几乎|一天)没(?:怎么)?尿|尿布(?:都是|一直是|都)?干(?:的|干)?|没(?:有)?湿(?:的)?尿布'],
-      en: [r`\b(?:fewer|less|not\smany|hardly\sany)\swet\s(?:nappies|diapers)|\b(?:no|hasn't\shad\sa|not\shad\sa|hasn't\shad\sany|haven't\shad\sa)\swet\s(?:nappy|nappies|diaper|diapers)|\bdry\s(?:nappies|diapers|nappy|diaper)\b|\b(?:hasn't|not)\s(?:peed|weed|wee'd)|\bpeeing\s(?:less|much\sless)`],
+      en: [r`\b(?:fewer|less|not\smany|hardly\sany)\swet\s(?:nappies|diapers)|\bonly\s(?:\d|one|two|three|1|2|3)\swet\s(?:nappies|diapers|nappy|diaper)|\b(?:no|hasn't\shad\sa|not\shad\sa|hasn't\shad\sany|haven't\shad\sa)\swet\s(?:nappy|nappies|diaper|diapers)|\bdry\s(?:nappies|diapers|nappy|diaper)\b|\b(?:hasn't|not)\s(?:peed|weed|wee'd)|\bpeeing\s(?:less|much\sless)`],
     },
   },
   {
@@ -155,7 +155,7 @@ export const CHILD_ILLNESS_RULES: readonly TriageRule[] = [
     subject: 'any',
     patterns: {
       'zh-CN': [`脖子${G(4)}(?:很硬|发硬|僵硬|硬|僵)|颈(?:部|项)?(?:强直|僵硬|发硬)|低头${G(6)}(?:碰不到|够不到|困难)|下巴碰不到胸|怕光|畏光`],
-      en: [r`\bstiff\sneck\b|\bneck\s(?:is\s|feels\s)?(?:stiff|rigid)|\bcan't\s(?:touch|put|bring)\s(?:his|her|their)\schin\sto|\b(?:the\s)?(?:light|bright\slights?)\s(?:hurts|bothers)\s(?:his|her|their)\seyes|\bphotophobia`],
+      en: [r`\bstiff\sneck\b|\bneck\s(?:is\s|feels\s)?(?:stiff|rigid)|\bcan't\s(?:touch|put|bring)\s(?:his|her|their)\schin\sto|\b(?:the\s)?(?:light|bright\slights?)\s(?:hurts|bothers)\s(?:his|her|their|him|her)(?:\seyes)?\b|\bphotophobia|\b(?:screams|cries|hurts|pain)\b${EG(30)}\b(?:bend|tip|tilt|move)\w{0,3}\s(?:his|her|their)\s(?:head|neck)\s(?:forward|down)|\b(?:won't|can't|cannot)\s(?:bend|tip|tilt|look\sdown\swith)\s(?:his|her|their)\s(?:head|neck)`],
     },
     specialty: 'paediatrics',
     source: 'NICE NG143',

@@ -330,7 +330,7 @@ export const INJURY_RULES: readonly TriageRule[] = [
     amber: true,
     subject: 'child',
     patterns: {
-      'zh-CN': [`不(?:肯|敢|能|愿意)(?:用|动|抬)(?:左|右)?(?:手|胳膊|手臂|腿|脚)|不(?:肯|敢|能|愿意)?(?:让)?(?:左|右)?(?:腿|脚)(?:着地|落地|用力|吃力)|一瘸一拐|瘸了|(?:胳膊|手臂|腿)${G(4)}(?:抬不起来|不能动|变形)|骨折`],
+      'zh-CN': [`不(?:肯|敢|能|愿意)(?:用|动|抬)(?:左|右)?(?:手|胳膊|手臂|腿|脚)|不(?:肯|敢|能|愿意)?(?:让)?(?:左|右)?(?:腿|脚)(?:着地|落地|用力|吃力)|(?:腿|脚)${G(4)}不(?:肯|敢|能|愿意)(?:着地|落地|踩|用力|走路|走|站)|一瘸一拐|瘸了|(?:胳膊|手臂|腿)${G(4)}(?:抬不起来|不能动|变形)|骨折`],
       en: [
         r`\b(?:won't|refuses?\sto|refusing\sto|not|isn't)\s(?:use|using|move|moving|lift|lifting)\s(?:his|her|their|the)\s(?:left\s|right\s)?(?:arm|leg|hand|foot)\b|\b(?:won't|refuses?\sto|refusing\sto|not|isn't|can't)\s(?:bear|bearing|put|putting)\s(?:any\s)?weight\b`,
         r`\blimping\b|\bhas\sa\slimp\b|\bbroken\s(?:arm|leg|bone|wrist|ankle)|\bfracture\w{0,2}`,

@@ -83,9 +83,9 @@ export const POSTPARTUM_RULES: readonly TriageRule[] = [
     subject: 'postpartum',
     patterns: {
       'zh-CN': [
-        `乳房${G(6)}(?:红肿|发红|红|发热|热痛)|乳(?:房)?${G(4)}红肿热痛|乳腺炎|奶结${G(4)}(?:红|痛)`,
+        `(?:乳房|咪咪)${G(6)}(?:红肿|又红又肿|发红|红|发热|热痛)|(?:乳房|咪咪)${G(8)}(?:一块|一片)(?:又)?(?:红|肿)|乳(?:房)?${G(4)}红肿热痛|乳腺炎|奶结${G(4)}(?:红|痛)`,
         // "乳房有个硬块，又红又疼": the lump and its redness often sit in two clauses
-        `(?:乳房|乳头|胸部|奶)${G(6)}(?:硬块|肿块|结块|硬结|包块)[，,、]?(?:又|还|而且|也|有点|很|摸着)?(?:红|发红|发热|热)`,
+        `(?:乳房|乳头|胸部|奶|咪咪)${G(6)}(?:硬块|肿块|结块|硬结|包块)[，,、]?(?:又|还|而且|也|有点|很|摸着)?(?:红|发红|发热|热)`,
       ],
       en: [r`\bbreast\b${EG(30)}\b(?:red|hot|inflamed|wedge)\b|\b(?:red|hot|inflamed)\b${EG(20)}\bbreast\b|\b(?:red|hot|inflamed)\b${EG(20)}\b(?:wedge|patch|area|lump)\son\s(?:my|her|the)\sbreast|\bmastitis\b`],
     },

@@ -176,7 +176,7 @@ export const PREGNANCY_RULES: readonly TriageRule[] = [
     subject: 'pregnancy',
     patterns: {
       'zh-CN': [`破水|羊水${G(4)}(?:破|流|漏)|(?:下面|阴道)${G(4)}流(?:水|液|出液体)|胎膜早破|(?:闻着|闻起来|味道)${G(2)}不像(?:是)?尿|(?:站起来|一站|一动|一咳嗽)${G(4)}(?:有)?(?:水|液体)${G(3)}(?:往下流|流下来|流出来|顺着腿)`],
-      en: [r`\b(?:my\s)?waters?\s(?:has\s|have\s|had\s)?(?:broken|broke|gone|breaking|went)\b|\bleaking\s(?:fluid|water|amniotic)|\b(?:clear\s)?fluid\s(?:is\s)?(?:trickling|leaking|gushing)|\bgush\sof\s(?:fluid|water)|\brupture\sof\s(?:the\s)?membranes`],
+      en: [r`\b(?:my\s)?waters?\s(?:has\s|have\s|had\s)?(?:just\s)?(?:broken|broke|gone|breaking|went)\b|\btrickle\sof\s(?:clear\s)?(?:fluid|water|liquid)|\bleaking\s(?:fluid|water|amniotic)|\b(?:clear\s)?fluid\s(?:is\s)?(?:trickling|leaking|gushing)|\bgush\sof\s(?:fluid|water)|\brupture\sof\s(?:the\s)?membranes`],
     },
     specialty: 'obstetrics',
     source: ['NICE NG25', 'NHS'],
