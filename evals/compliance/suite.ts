@@ -27,7 +27,7 @@ export interface Snippet {
   gold: Verdict;
   categories: Category[];
   note: string;
-  /** provenance: 'dev' rows shaped the rules; 'blind1'/'blind2' were labelled before the checker first saw them */
+  /** provenance: 'dev' rows shaped the rules; 'blind1'/'blind2'/'blind3' were labelled before the checker first saw them */
   set?: string;
 }
 
@@ -65,7 +65,7 @@ interface CaseResult {
  * the best available estimate of how the rules generalise to phrasing they were not built on.
  */
 const FIRST_RUN =
-  'blind1 interception 0.633, category_accuracy 0.571, honest_blocked 0.000; blind2 interception 0.750, category_accuracy 0.679, honest_blocked 0.000';
+  'blind1 interception 0.633, category_accuracy 0.571, honest_blocked 0.000; blind2 interception 0.750, category_accuracy 0.679, honest_blocked 0.000; blind3 interception 0.861, category_accuracy 0.722, honest_blocked 0.000 (not yet fixed)';
 
 const suite: EvalSuite = {
   name: 'compliance',
