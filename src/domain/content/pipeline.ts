@@ -7,7 +7,7 @@ import type { ContentModel } from './model.js';
 import { generateOffline, OFFLINE_MODEL, paddingSentences } from './offline.js';
 import { checkText, cloneDoc, renderDoc } from './render.js';
 import { applyRewrites, firstCut, isRevisable, locate, reviseOffline, rewriteTargets, type Change, type LocatedFinding } from './revise.js';
-import type { Block, Brief, ContentDoc, DraftFinding, MandatoryId, Verdict } from './types.js';
+import type { Block, Brief, ContentDoc, DraftFinding, Finding, MandatoryId, Verdict } from './types.js';
 
 /** Generation is revised at most this many times; the last round is always the deterministic one. */
 export const MAX_ROUNDS = 3;
@@ -95,7 +95,7 @@ function inProductName(f: { start: number; end: number }, text: string, brief: B
   return false;
 }
 
-const MANDATORY_FINDING: Record<MandatoryId, { category: string; severity: 'block' | 'review'; legalBasis: string; zh: string; en: string }> = {
+const MANDATORY_FINDING: Record<MandatoryId, { category: Finding['category']; severity: 'block' | 'review'; legalBasis: string; zh: string; en: string }> = {
   ad_label: {
     category: 'ad_disclosure',
     severity: 'block',

@@ -113,21 +113,10 @@ export function normalizeBrief(input: BriefInput): Brief {
   };
 }
 
-/** A finding as the compliance checker reports it. */
-export interface Finding {
-  ruleId: string;
-  category: string;
-  severity: 'block' | 'review' | 'advisory';
-  start: number;
-  end: number;
-  match: string;
-  message: string;
-  legalBasis: string;
-  suggestion: string;
-  replacement?: string;
-}
-
-export type Verdict = 'pass' | 'review' | 'block';
+/** A finding and a verdict exactly as the compliance checker reports them. */
+import type { Finding } from '../compliance/types.js';
+import type { Verdict } from '../taxonomy.js';
+export type { Finding, Verdict };
 
 /** A finding on a draft: offsets are into the named field (title or body), UTF-16 code units. */
 export interface DraftFinding extends Finding {
