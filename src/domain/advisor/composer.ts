@@ -99,18 +99,21 @@ export function composeAnswer(input: ComposeInput): Composed {
   }));
   const qTotal = [...qWeight.values()].reduce((a, b) => a + b, 0) || 1;
   const coverage = (id: string) => [...qWeight].reduce((sum, [term, w]) => sum + (docTerms.get(id)!.has(term) ? w : 0), 0) / qTotal;
-  const docValue = (id: string) => {
-    const s = (docScore.get(id) ?? []).sort((a, b) => b - a);
-    return (s[0] ?? 0) + 0.5 * (s[1] ?? 0) + TITLE_BONUS * titleHits(id) + COVERAGE_WEIGHT * coverage(id);
-  };
-  const docOrder = [...docScore.keys()].sort((a, b) => docValue(b) - docValue(a));
+  // each document's value once, not in every comparison of the sort
+  const docValue = new Map(
+    [...docScore].map(([id, scores]) => {
+      const s = [...scores].sort((a, b) => b - a);
+      return [id, (s[0] ?? 0) + 0.5 * (s[1] ?? 0) + TITLE_BONUS * titleHits(id) + COVERAGE_WEIGHT * coverage(id)] as const;
+    }),
+  );
+  const docOrder = [...docValue.keys()].sort((a, b) => docValue.get(b)! - docValue.get(a)!);
   const topDoc = docOrder[0]!;
   const topTopics = new Set(input.chunks.find((c) => c.docId === topDoc)!.topics);
   // The best document leads; a second one may add what it says, if it is on the same
   // topic and retrieval found it nearly as relevant.
   const second = docOrder
     .slice(1)
-    .find((id) => docValue(id) >= 0.8 * docValue(topDoc) && input.chunks.find((c) => c.docId === id)!.topics.some((t) => topTopics.has(t)));
+    .find((id) => docValue.get(id)! >= 0.8 * docValue.get(topDoc)! && input.chunks.find((c) => c.docId === id)!.topics.some((t) => topTopics.has(t)));
   const usableDocs = new Set([topDoc, ...(second ? [second] : [])]);
 
   interface Candidate {
