@@ -1,4 +1,4 @@
-import { ChatOpenAI } from '@langchain/openai';
+import { jsonChat } from '../../adapters/llm-json.js';
 import {
   CONTENT_PROMPT_VERSION,
   contentGenerateMessage,
@@ -7,7 +7,7 @@ import {
   contentSystem,
 } from '../../../prompts/content.js';
 import { lengthBand } from './channels.js';
-import { docFromModel, extractJson, ModelRewriteSchema, type ContentModel } from './model.js';
+import { docFromModel, ModelRewriteSchema, type ContentModel } from './model.js';
 import type { Brief } from './types.js';
 
 export interface ContentLlmConfig {
@@ -17,38 +17,12 @@ export interface ContentLlmConfig {
   timeoutMs: number;
 }
 
-function replyText(content: unknown): string {
-  if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((p) => (typeof p === 'string' ? p : ((p as { text?: string }).text ?? ''))).join('');
-  return '';
-}
-
 /**
- * The content model over any OpenAI-compatible endpoint through LangChain's ChatOpenAI
- * (fetch-based, so it runs on Workers as well as Node). It asks for plain JSON in the
- * reply rather than tool calls so that any compatible server works. Errors propagate:
- * the pipeline falls back to the offline writer and reviser.
+ * The content model over any OpenAI-compatible endpoint. Errors propagate: the pipeline
+ * falls back to the offline writer and reviser.
  */
 export function createContentModel(cfg: ContentLlmConfig): ContentModel {
-  const chat = new ChatOpenAI({
-    model: cfg.model,
-    apiKey: cfg.apiKey || 'not-needed',
-    configuration: { baseURL: cfg.baseUrl },
-    temperature: 0.4,
-    timeout: cfg.timeoutMs,
-    // the pipeline has its own fallback; retrying here would only delay it
-    maxRetries: 0,
-  });
-  const call = async (system: string, user: string) => {
-    const res = await chat.invoke(
-      [
-        { role: 'system', content: system },
-        { role: 'user', content: user },
-      ],
-      { signal: AbortSignal.timeout(cfg.timeoutMs) },
-    );
-    return extractJson(replyText(res.content));
-  };
+  const call = jsonChat({ ...cfg, temperature: 0.4 });
   return {
     model: cfg.model,
     promptVersion: CONTENT_PROMPT_VERSION,
