@@ -3,6 +3,7 @@ import { foldText, searchTerms } from '../text/tokens.js';
 import { splitPassages, splitSentences } from './sentences.js';
 import { expandQuery } from '../knowledge/synonyms.js';
 import { breaksSafetyChecks } from './checks.js';
+import { CLINICIAN_SECTION, KEY_POINTS_SECTION, REQUIRED_SECTIONS } from '../knowledge/document.js';
 import type { TriageLevel } from '../triage/index.js';
 
 export interface ComposeInput {
@@ -51,11 +52,13 @@ const TEXT = {
 /** A question heading from "common worries" reads oddly on its own in an answer. */
 const isQuestion = (s: string) => /[?？]\s*$/.test(s);
 
-/** Section headings whose sentences are most useful as answers. */
-const ACTION_HEADINGS = /要点|怎么做|key points|what to do/i;
-const KEY_POINTS_HEADING = /^(要点|key points)$/i;
-const CLINICIAN_HEADING = /什么时候需要就医|when to see a clinician/i;
-const WORRY_HEADINGS = /常见担心|common worries/i;
+/** The document sections the composer treats apart (every document has them: document.ts). */
+const sectionsOf = (locale: 'zh-CN' | 'en') => ({
+  keyPoints: KEY_POINTS_SECTION[locale],
+  whatToDo: REQUIRED_SECTIONS[locale][1]!,
+  worries: REQUIRED_SECTIONS[locale][2]!,
+  clinician: CLINICIAN_SECTION[locale],
+});
 
 /**
  * What kind of answer a question asks for: "when / how long" wants a time, "how much /
@@ -75,6 +78,7 @@ const HAS_AMOUNT = /\d|[一二两三四五六七八九十半]+\s*(次|杯|份|�
  */
 export function composeAnswer(input: ComposeInput): Composed {
   const t = TEXT[input.locale];
+  const sec = sectionsOf(input.locale);
   if (input.chunks.length === 0) return { answer: t.noResult, citedDocs: [] };
 
   // the question's words plus the guidance's own words for them ("拉肚子" → "腹泻")
@@ -144,9 +148,9 @@ export function composeAnswer(input: ComposeInput): Composed {
   const isBullet = (l: string) => /^\s*[-*+]\s+/.test(l);
   for (const docId of docOrder.filter((id) => usableDocs.has(id))) {
     (input.documents.get(docId) ?? []).forEach((section, ord) => {
-      if (CLINICIAN_HEADING.test(section.heading)) return;
+      if (section.heading === sec.clinician) return;
       const base = docId === topDoc ? 1.0 : 0;
-      if (KEY_POINTS_HEADING.test(section.heading)) {
+      if (section.heading === sec.keyPoints) {
         const lines = section.text.split('\n');
         const opening = lines.filter((l) => l.trim() && !isBullet(l)).join('\n');
         splitSentences(opening, input.locale).forEach((text, pos) => add({ text, docId, chunkRank: ord, pos, prior: base + 0.3 }));
@@ -155,10 +159,12 @@ export function composeAnswer(input: ComposeInput): Composed {
         return;
       }
       const rank = retrievedRank.get(`${docId}\u0000${section.text}`);
-      splitPassages(section.text, input.locale, { worries: WORRY_HEADINGS.test(section.heading) }).forEach((p, pos) => {
+      const worries = section.heading === sec.worries;
+      splitPassages(section.text, input.locale, { worries }).forEach((p, pos) => {
         let prior = base - pos * 0.02 + (rank === undefined ? 0 : 0.3 - rank * 0.05);
-        if (ACTION_HEADINGS.test(section.heading)) prior += 0.35;
-        if (WORRY_HEADINGS.test(section.heading)) prior -= 0.1;
+        // sentences from "what to do" are preferred, those from "common worries" come last
+        if (section.heading === sec.whatToDo) prior += 0.35;
+        if (worries) prior -= 0.1;
         add({ text: p.text, label: p.label, docId, chunkRank: ord, pos, prior });
       });
     });
@@ -203,7 +209,7 @@ export function composeAnswer(input: ComposeInput): Composed {
   lines.push(t.intro(title));
   for (const p of picked) lines.push(`- ${p.text} [${num(p.docId)}]`);
 
-  const clinician = (input.documents.get(topDoc) ?? []).filter((sec) => CLINICIAN_HEADING.test(sec.heading)).map((sec) => sec.text).join('\n');
+  const clinician = (input.documents.get(topDoc) ?? []).filter((s) => s.heading === sec.clinician).map((s) => s.text).join('\n');
   if (clinician) {
     const bullets = splitSentences(clinician, input.locale);
     // urgent/routine: the full advice; self-care: the most urgent item, so parents know the line
